@@ -1,0 +1,26 @@
+# Two front doors: `make demo` (crawl, build and serve the bundled demo council) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test chromium bench
+
+$(BIN)/promises: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(BIN)/promises
+	$(BIN)/promises demo
+
+chromium:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils)
+
+test: $(BIN)/promises chromium
+	$(BIN)/pytest -q
+
+bench: $(BIN)/promises chromium
+	$(BIN)/python benchmarks/run.py

@@ -1,0 +1,66 @@
+"""Build steps after a crawl: indexes, full-text search and views. Safe to run any number of times."""
+
+from pathlib import Path
+
+from db.schema import open_db
+
+INDEXES = {
+    "committees": [["council"]],
+    "meetings": [["council", "date"], ["committee"]],
+    "agenda_items": [["meeting"]],
+    "motions": [["meeting"], ["agenda_item"], ["outcome"]],
+    "documents": [["meeting"], ["agenda_item"], ["kind"]],
+    "document_versions": [["document"]],
+    "document_pages": [["document"], ["version"]],
+    "crawl_errors": [["run"], ["target"]],
+}
+
+FULL_TEXT = {
+    "agenda_items": ["title", "description", "decision", "minutes"],
+    "document_pages": ["text"],
+    "motions": ["title", "text"],
+}
+
+VIEWS = {
+    "meeting_overview": """
+        select meetings.id, meetings.date, meetings.time, committees.name as committee, meetings.status,
+               meetings.venue, meetings.url,
+               (select count(*) from agenda_items where agenda_items.meeting = meetings.id) as items,
+               (select count(*) from documents where documents.meeting = meetings.id) as documents,
+               (select count(*) from motions where motions.meeting = meetings.id) as motions
+        from meetings left join committees on committees.id = meetings.committee
+        order by meetings.date desc
+    """,
+    "motion_outcomes": """
+        select motions.id, meetings.date, committees.name as committee, motions.title, motions.mover,
+               motions.seconder, motions.outcome, motions.votes_for, motions.votes_against,
+               motions.abstentions, motions.url
+        from motions join meetings on meetings.id = motions.meeting
+        left join committees on committees.id = meetings.committee
+        order by meetings.date desc
+    """,
+    "document_text": """
+        select document_pages.id, documents.title, documents.kind, document_pages.page,
+               meetings.date as meeting_date, document_pages.text, documents.url
+        from document_pages join documents on documents.id = document_pages.document
+        left join meetings on meetings.id = documents.meeting
+        where document_pages.version = documents.current_version
+    """,
+}
+
+
+def build_database(path: Path) -> dict[str, int]:
+    """Create indexes, (re)populate FTS5 tables and (re)create views; returns row counts by table."""
+    db = open_db(path)
+    for table, indexes in INDEXES.items():
+        for columns in indexes:
+            db[table].create_index(columns, if_not_exists=True)
+    for table, columns in FULL_TEXT.items():
+        if db[f"{table}_fts"].exists():
+            db[table].rebuild_fts()
+        else:
+            db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
+    db.execute("PRAGMA optimize")
+    return {table: db[table].count for table in ("meetings", "agenda_items", "motions", "documents", "document_pages")}

@@ -1,0 +1,106 @@
+"""Tables of the promises database, created with sqlite-utils.
+
+Every table keyed by a source-derived id has a text primary key, so a re-crawl upserts in place.
+"""
+
+import sqlite_utils
+
+TABLES = {
+    "councils": (
+        {"slug": str, "name": str, "platform": str, "base_url": str, "verified": int},
+        {"pk": "slug"},
+    ),
+    "committees": (
+        {"id": str, "council": str, "committee_id": str, "name": str, "url": str},
+        {"pk": "id", "foreign_keys": [("council", "councils", "slug")]},
+    ),
+    "meetings": (
+        {
+            "id": str, "council": str, "committee": str, "meeting_id": str, "date": str,
+            "time": str, "title": str, "status": str, "venue": str, "url": str,
+            "first_seen": str, "last_seen": str,
+        },
+        {"pk": "id", "foreign_keys": [("council", "councils", "slug"), ("committee", "committees", "id")]},
+    ),
+    "agenda_items": (
+        {
+            "id": str, "meeting": str, "position": int, "number": str, "item_id": str,
+            "title": str, "description": str, "decision": str, "minutes": str,
+            "minutes_truncated": int, "recorded_votes": str, "url": str,
+        },
+        {"pk": "id", "foreign_keys": [("meeting", "meetings", "id")]},
+    ),
+    "motions": (
+        {
+            "id": str, "meeting": str, "agenda_item": str, "position": int, "title": str,
+            "mover": str, "seconder": str, "text": str, "outcome": str,
+            "votes_for": int, "votes_against": int, "abstentions": int, "url": str,
+        },
+        {"pk": "id", "foreign_keys": [("meeting", "meetings", "id"), ("agenda_item", "agenda_items", "id")]},
+    ),
+    "documents": (
+        {
+            "id": str, "council": str, "meeting": str, "agenda_item": str, "title": str,
+            "kind": str, "url": str, "current_version": str, "sha256": str,
+            "content_type": str, "size": int, "pages": int, "status": str, "error": str,
+            "first_seen": str, "last_checked": str,
+        },
+        {
+            "pk": "id",
+            "foreign_keys": [
+                ("council", "councils", "slug"), ("meeting", "meetings", "id"),
+                ("agenda_item", "agenda_items", "id"),
+            ],
+        },
+    ),
+    "document_versions": (
+        {
+            "id": str, "document": str, "sha256": str, "size": int, "content_type": str,
+            "url": str, "fetched": str, "etag": str, "last_modified": str, "archive_path": str,
+        },
+        {"pk": "id", "foreign_keys": [("document", "documents", "id")]},
+    ),
+    "document_pages": (
+        {"id": str, "document": str, "version": str, "page": int, "text": str},
+        {"pk": "id", "foreign_keys": [("document", "documents", "id"), ("version", "document_versions", "id")]},
+    ),
+    "fetches": (
+        {
+            "key": str, "url": str, "sha256": str, "content_type": str, "etag": str,
+            "last_modified": str, "fetched": str,
+        },
+        {"pk": "key"},
+    ),
+    "crawl_errors": (
+        {
+            "id": str, "run": int, "target": str, "url": str, "spider": str, "severity": str,
+            "reason": str, "time": str,
+        },
+        {"pk": "id"},
+    ),
+    "crawl_runs": (
+        {
+            "id": int, "started": str, "finished": str, "target": str, "status": str,
+            "requests": int, "bytes": int, "meetings": int, "documents_new": int,
+            "documents_changed": int, "documents_unchanged": int, "errors": int,
+        },
+        {"pk": "id"},
+    ),
+}
+
+
+def open_db(path) -> sqlite_utils.Database:
+    """Open (creating if needed) the promises database with every table in place."""
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create missing tables; existing ones are left as they are."""
+    for name, (columns, options) in TABLES.items():
+        if not db[name].exists():
+            db[name].create(columns, **options)

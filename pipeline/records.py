@@ -1,0 +1,83 @@
+"""From crawled items to database rows: the work behind the Scrapy item pipeline, as plain functions."""
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+from db import store
+from pipeline.archive import archive_bytes, archive_path
+from pipeline.motions import is_motion_item, parse_motions
+from pipeline.text import ExtractionError, extract_text
+
+
+def store_council(db: sqlite_utils.Database, item) -> None:
+    """Upsert a council."""
+    store.upsert_council(db, asdict(item))
+
+
+def store_committee(db: sqlite_utils.Database, item) -> None:
+    """Upsert a committee."""
+    store.upsert_committee(db, asdict(item))
+
+
+def store_meeting(db: sqlite_utils.Database, item) -> None:
+    """Upsert a meeting with its agenda items, and the motions found in them."""
+    meeting = asdict(item)
+    items = meeting.pop("items")
+    store.upsert_meeting(db, meeting, items)
+    for agenda_item in items:
+        derive_motions(db, store.agenda_item(db, agenda_item["id"]))
+
+
+def store_full_minutes(db: sqlite_utils.Database, item) -> None:
+    """Replace truncated minutes with the full text from the item page, and re-read its motions."""
+    store.update_minutes(db, item.item_id, item.minutes)
+    derive_motions(db, store.agenda_item(db, item.item_id))
+
+
+def derive_motions(db: sqlite_utils.Database, agenda_item: dict | None) -> None:
+    """(Re)parse the motions of a motions item from its stored text."""
+    if not agenda_item or not is_motion_item(agenda_item["title"] or ""):
+        return
+    motions = parse_motions(
+        agenda_item["title"] or "", agenda_item["description"] or "",
+        minutes=agenda_item["minutes"] or "", decision=agenda_item["decision"] or "",
+        recorded_votes=json.loads(agenda_item["recorded_votes"] or "[]"),
+    )
+    store.replace_motions(db, agenda_item, [asdict(motion) for motion in motions])
+
+
+def store_document(
+    db: sqlite_utils.Database, archive: Path, item, record_error: Callable[..., None]
+) -> str:
+    """Archive a fetched document, extract its text by page and store it as a version.
+
+    Returns "new", "changed" or "unchanged". An extraction failure is recorded with record_error
+    and the document is kept, raw bytes included, with status "error".
+    """
+    sha256 = archive_bytes(archive, item.body)
+    existing = store.current_document(db, item.id)
+    pages = error = None
+    if not (existing and existing["sha256"] == sha256 and existing["status"] == "ok"):
+        try:
+            extracted = extract_text(item.body, item.content_type, item.url)
+        except ExtractionError as failure:
+            error = str(failure)
+            record_error(item.url, error)
+        else:
+            pages = extracted.pages
+            if extracted.warning:
+                record_error(item.url, extracted.warning, "warning")
+    document = {
+        "id": item.id, "council": item.council, "meeting": item.meeting, "agenda_item": item.agenda_item,
+        "title": item.title, "kind": item.kind, "url": item.url,
+    }
+    version = {
+        "sha256": sha256, "size": len(item.body), "content_type": item.content_type, "url": item.url,
+        "etag": item.etag, "last_modified": item.last_modified,
+        "archive_path": str(archive_path(Path("archive"), sha256)),
+    }
+    return store.store_document(db, document, version, pages, error)

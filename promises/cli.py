@@ -1,0 +1,148 @@
+"""The `promises` command: crawl councils, build the database, serve it, or do it all on the demo."""
+
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+METADATA = Path(__file__).resolve().parents[1] / "metadata.yml"
+
+
+def data_dir_option(command):
+    return click.option(
+        "--data-dir", type=click.Path(file_okay=False, path_type=Path), envvar="PROMISES_DATA",
+        default=Path("data"), show_default=True,
+        help="Folder for promises.db and the raw archive (or set PROMISES_DATA).",
+    )(command)
+
+
+def _day(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+
+
+@click.group()
+@click.version_option(package_name="council-promises")
+def cli():
+    """Council Promises: what English county councils promised about SEND, and what they delivered.
+
+    Start with `promises demo`, which crawls a bundled sample council and serves the result.
+    """
+
+
+@cli.command()
+@click.argument("targets", nargs=-1)
+@data_dir_option
+@click.option("--since", callback=_day, help="Earliest meeting date, YYYY-MM-DD (default: five years ago).")
+@click.option("--until", callback=_day, help="Latest meeting date, YYYY-MM-DD (default: no limit).")
+@click.option("--resume", is_flag=True, help="Continue an interrupted crawl instead of starting afresh.")
+@click.option("--max-document-mb", type=float, default=50, show_default=True,
+              help="Skip (and record) any download larger than this.")
+@click.option("--list", "list_councils", is_flag=True, help="List the councils in the registry and exit.")
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=2 (repeatable).")
+def crawl(targets, data_dir, since, until, resume, max_document_mb, list_councils, overrides):
+    """Crawl ModernGov councils by registry slug (e.g. hertfordshire) or by base URL.
+
+    Obeys robots.txt, identifies itself, throttles itself and sends conditional requests, so a
+    re-crawl of an unchanged site downloads no document again. Progress goes to stderr; each
+    council's figures are kept in the crawl_runs table and problems in crawl_errors.
+    """
+    from scrapers.registry import load_registry, resolve_target
+
+    if list_councils:
+        for slug, council in load_registry().items():
+            flag = "" if council.get("verified") else "  (unverified)"
+            click.echo(f"{slug:18} {council['platform']:10} {council.get('base_url') or '-'}{flag}")
+        return
+    if not targets:
+        raise click.UsageError("name at least one council slug or base URL (see --list)")
+    try:
+        councils = [resolve_target(target) for target in targets]
+    except ValueError as problem:
+        raise click.UsageError(str(problem))
+    if since is None:
+        today = date.today()
+        since = today.replace(year=today.year - 5)
+    from scrapers.crawl import run_crawls
+
+    settings = {"DOWNLOAD_MAXSIZE": int(max_document_mb * 1024 * 1024), **_parse_overrides(overrides)}
+    run_crawls(councils, data_dir, since=since, until=until, resume=resume, overrides=settings)
+
+
+@cli.command()
+@data_dir_option
+def build(data_dir):
+    """(Re)build indexes, full-text search and views of the database."""
+    from db.build import build_database
+
+    path = data_dir / "promises.db"
+    if not path.exists():
+        raise click.ClickException(f"no database at {path}: run `promises crawl` or `promises demo` first")
+    counts = build_database(path)
+    click.echo(", ".join(f"{count} {table}" for table, count in counts.items()))
+
+
+@cli.command()
+@data_dir_option
+@click.option("--port", type=int, default=8001, show_default=True, help="Port on 127.0.0.1.")
+def serve(data_dir, port):
+    """Serve the database with Datasette on http://127.0.0.1:PORT/."""
+    path = data_dir / "promises.db"
+    if not path.exists():
+        raise click.ClickException(f"no database at {path}: run `promises crawl` or `promises demo` first")
+    _serve(path, port)
+
+
+@cli.command()
+@data_dir_option
+@click.option("--serve/--no-serve", default=True, show_default=True, help="Serve Datasette when built.")
+@click.option("--port", type=int, default=8001, show_default=True, help="Datasette port on 127.0.0.1.")
+def demo(data_dir, serve, port):
+    """Crawl the bundled demo council (served on 127.0.0.1), build the database and serve it."""
+    from db.build import build_database
+    from demo.server import serve as serve_site
+    from demo.site import load_site
+    from scrapers.crawl import run_crawls
+
+    site = load_site("demo")
+    with serve_site(site) as server:
+        click.echo(f"Demo council site at {server.url}", err=True)
+        council = {**site.council, "base_url": server.url}
+        # Our own server on loopback: no need to wait between requests.
+        run_crawls([council], data_dir, overrides={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0})
+    counts = build_database(data_dir / "promises.db")
+    click.echo("Built " + ", ".join(f"{count} {table}" for table, count in counts.items()), err=True)
+    if serve:
+        _serve(data_dir / "promises.db", port)
+
+
+def _serve(path: Path, port: int) -> None:
+    command = [sys.executable, "-m", "datasette", "serve", str(path), "--host", "127.0.0.1", "--port", str(port)]
+    if METADATA.exists():
+        command += ["--metadata", str(METADATA)]
+    click.echo(f"Serving http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
+    try:
+        subprocess.run(command, check=False)
+    except KeyboardInterrupt:
+        pass
+
+
+def _parse_overrides(pairs) -> dict:
+    settings = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="--set")
+        settings[name.strip()] = value
+    return settings
+
+
+if __name__ == "__main__":
+    cli(prog_name="promises")

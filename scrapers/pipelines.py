@@ -1,0 +1,34 @@
+"""The item pipeline: a thin dispatcher from spider items to the plain functions in pipeline.records."""
+
+from pipeline import records
+from scrapers.context import crawl_context
+from scrapers.items import (
+    CommitteeItem, CouncilItem, CrawlErrorItem, DocumentItem, MeetingItem, MinutesItem,
+)
+
+
+class StorePipeline:
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        context = crawl_context(self.crawler)
+        if isinstance(item, DocumentItem):
+            change = records.store_document(context.db, context.archive, item, context.record_error)
+            context.counts[change] += 1
+        elif isinstance(item, MeetingItem):
+            records.store_meeting(context.db, item)
+            context.counts["meetings"] += 1
+        elif isinstance(item, MinutesItem):
+            records.store_full_minutes(context.db, item)
+        elif isinstance(item, CommitteeItem):
+            records.store_committee(context.db, item)
+        elif isinstance(item, CouncilItem):
+            records.store_council(context.db, item)
+        elif isinstance(item, CrawlErrorItem):
+            context.record_error(item.url, item.reason, item.severity)
+        return item
