@@ -82,7 +82,8 @@ TABLES = {
         {
             "id": int, "started": str, "finished": str, "target": str, "status": str,
             "requests": int, "bytes": int, "meetings": int, "documents_new": int,
-            "documents_changed": int, "documents_unchanged": int, "errors": int,
+            "documents_changed": int, "documents_unchanged": int, "documents_downloaded": int,
+            "errors": int,
         },
         {"pk": "id"},
     ),

@@ -46,6 +46,7 @@ class CrawlReport:
             "documents_new": context.counts["new"],
             "documents_changed": context.counts["changed"],
             "documents_unchanged": context.counts["unchanged"],
+            "documents_downloaded": context.counts["downloaded"],
             "errors": store.run_errors(context.db, context.run),
         }
 
@@ -54,7 +55,7 @@ class CrawlReport:
         return (
             f"{context.target}: {state} {f['requests']} requests, {f['bytes'] / 1e6:.1f} MB, "
             f"{f['meetings']} meetings, documents {f['documents_new']} new / {f['documents_changed']} changed / "
-            f"{f['documents_unchanged']} unchanged, {f['errors']} errors"
+            f"{f['documents_unchanged']} unchanged ({f['documents_downloaded']} downloaded), {f['errors']} errors"
         )
 
 

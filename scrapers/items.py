@@ -57,6 +57,7 @@ class DocumentItem:
     content_type: str | None
     etag: str | None
     last_modified: str | None
+    not_modified: bool = False  # the server answered 304 and the body came from the archive
 
 
 @dataclass

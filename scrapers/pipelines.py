@@ -20,6 +20,7 @@ class StorePipeline:
         if isinstance(item, DocumentItem):
             change = records.store_document(context.db, context.archive, item, context.record_error)
             context.counts[change] += 1
+            context.counts["downloaded"] += not item.not_modified
         elif isinstance(item, MeetingItem):
             records.store_meeting(context.db, item)
             context.counts["meetings"] += 1

@@ -110,9 +110,14 @@ def test_meeting_page_requests_truncated_minutes_and_every_document(realworld):
 
 
 @pytest.mark.realworld
-def test_meeting_date_comes_from_dublin_core(realworld):
-    meeting, _ = kingston_meeting(realworld, "Agenda_Irrelevant.html", "10220")
-    assert meeting.date == "2025-11-18"
+def test_heading_date_wins_over_a_disagreeing_dublin_core_date(realworld):
+    # This saved page's heading and DC.title say 18 November 2025 but its DC.date says 2025-11-05.
+    url = "https://moderngov.kingston.gov.uk/ieListDocuments.aspx?CId=711&MId=10220&Ver=4"
+    output = list(spider().parse(page(realworld / "moderngov/kingston/Agenda_Irrelevant.html", url), committee="711"))
+    (meeting,) = [o for o in output if isinstance(o, MeetingItem)]
+    assert (meeting.date, meeting.time) == ("2025-11-18", "19:30")
+    (warning,) = [o for o in output if isinstance(o, CrawlErrorItem)]
+    assert warning.severity == "warning" and "2025-11-05" in warning.reason
 
 
 def test_page_without_modgov_is_recorded_not_parsed():

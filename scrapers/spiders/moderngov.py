@@ -78,10 +78,12 @@ class ModernGovSpider(scrapy.Spider):
         if not self._is_moderngov(response):
             yield self._not_moderngov(response)
             return
-        meeting_date, meeting_time = self._parse_when(response)
+        meeting_date, meeting_time, disagreement = self._parse_when(response)
         if meeting_date is None:
             yield CrawlErrorItem(response.url, "meeting page without a date (no DC.date, no date in the title)")
             return
+        if disagreement:
+            yield CrawlErrorItem(response.url, disagreement, severity="warning")
         meeting_id = self._parse_meeting_id(response)
         key = f"{self.slug}/{meeting_date:%Y%m%d}/{meeting_id}"
         items = [self._parse_item(row, key, response.url, n) for n, row in enumerate(self._item_rows(response), 1)]
@@ -100,13 +102,18 @@ class ModernGovSpider(scrapy.Spider):
             for document in documents:
                 yield self._document_request(document)
 
-    def _parse_when(self, response) -> tuple[date | None, object]:
+    def _parse_when(self, response) -> tuple[date | None, object, str | None]:
+        """Date and time from the heading people read; DC.date when the heading has none.
+
+        Saved real pages show DC.date can disagree with both the heading and DC.title, so a
+        disagreement is reported rather than silently resolved.
+        """
         heading_date, heading_time = parse_meeting_datetime(self._parse_title(response))
-        dc_date = response.xpath("//meta[@name='DC.date']/@content").get()
-        if dc_date:
-            parsed, _ = parse_meeting_datetime(dc_date)
-            heading_date = parsed or heading_date
-        return heading_date, heading_time
+        dc_date, _ = parse_meeting_datetime(response.xpath("//meta[@name='DC.date']/@content").get() or "")
+        disagreement = None
+        if heading_date and dc_date and heading_date != dc_date:
+            disagreement = f"DC.date {dc_date} disagrees with the heading's {heading_date}; the heading's date is used"
+        return heading_date or dc_date, heading_time, disagreement
 
     def _parse_meeting_id(self, response) -> str:
         return _query(response.url).get("mid", "")
@@ -186,7 +193,7 @@ class ModernGovSpider(scrapy.Spider):
         yield DocumentItem(
             **{**document, "url": response.url}, body=response.body,
             content_type=_header(header("Content-Type")), etag=_header(header("ETag")),
-            last_modified=_header(header("Last-Modified")),
+            last_modified=_header(header("Last-Modified")), not_modified="not-modified" in response.flags,
         )
 
     # Plumbing
@@ -234,12 +241,12 @@ class ModernGovSpider(scrapy.Spider):
         return list(meetings.values())
 
     def _parse_earlier_later(self, response) -> list[tuple[str, str]]:
-        links = []
+        links = {}  # the links stand above and below the list
         for href in response.css("#modgov a.mgTableNextLnk::attr(href)").getall():
             act = _query(href).get("act", "").lower()
             if act in ("earlier", "later"):
-                links.append((act, href))
-        return links
+                links.setdefault(act, href)
+        return list(links.items())
 
 
 def document_id(slug: str, base_url: str, url: str) -> str:

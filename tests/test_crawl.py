@@ -1,0 +1,176 @@
+"""End-to-end crawls: `promises` in a subprocess against real HTTP servers on 127.0.0.1."""
+
+import pytest
+
+from db.schema import open_db
+from demo.faults import FAULTS, GOOD_DOCUMENTS
+from demo.server import serve
+from demo.site import load_site
+from tests.conftest import run_promises
+
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0", "-s", "PROMISES_PROGRESS_INTERVAL=0"]
+
+
+def demo_run(data_dir):
+    result = run_promises("demo", "--no-serve", "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    return open_db(data_dir / "promises.db")
+
+
+def last_run(db) -> dict:
+    return next(db.query("select * from crawl_runs order by id desc limit 1"))
+
+
+@pytest.fixture(scope="module")
+def demo_twice(tmp_path_factory):
+    """The demo database after one run, with its counts; then after a second run on the same folder."""
+    data_dir = tmp_path_factory.mktemp("demo")
+    db = demo_run(data_dir)
+    first = {table: db[table].count for table in db.table_names()} | {"run": last_run(db)}
+    db = demo_run(data_dir)
+    second = {table: db[table].count for table in db.table_names()} | {"run": last_run(db)}
+    return db, first, second
+
+
+def test_demo_holds_meetings_of_three_committees_with_items(demo_twice):
+    db, first, _ = demo_twice
+    assert first["meetings"] >= 9
+    assert db["committees"].count >= 3
+    assert first["agenda_items"] >= 30
+    statuses = {row["status"] for row in db["meetings"].rows}
+    assert "cancelled" in statuses
+
+
+def test_demo_motions_carry_their_outcomes(demo_twice):
+    db, _, _ = demo_twice
+    outcomes = {row["outcome"] for row in db.query(
+        "select outcome from motions join meetings on meetings.id = motions.meeting where meetings.date = '2023-12-12'")}
+    assert {"carried", "lost"} <= outcomes
+    carried = next(db.query("select * from motions where outcome = 'carried' and votes_for is not null"))
+    assert carried["mover"] and carried["seconder"] and carried["votes_for"] > carried["votes_against"]
+
+
+def test_demo_pdfs_have_text_by_page(demo_twice):
+    db, _, _ = demo_twice
+    pdfs = list(db.query("select * from documents where content_type = 'application/pdf' and status = 'ok'"))
+    assert len(pdfs) >= 3
+    longest = max(pdfs, key=lambda row: row["pages"])
+    assert longest["pages"] >= 3
+    pages = [row["page"] for row in db["document_pages"].rows_where("version = ?", [longest["current_version"]])]
+    assert pages == list(range(1, longest["pages"] + 1))
+    hits = list(db.query("select * from document_pages where text like '%£8 million%'"))
+    assert hits
+
+
+def test_demo_truncated_minutes_are_completed_from_the_item_page(demo_twice):
+    db, _, _ = demo_twice
+    assert db["agenda_items"].count_where("minutes_truncated = 1") == 0
+    assert db["fetches"].count_where("key like '%mgAi.aspx%'") >= 1
+
+
+def test_demo_first_run_counts_every_document_as_new_without_errors(demo_twice):
+    db, first, _ = demo_twice
+    run = first["run"]
+    assert run["documents_new"] == first["documents"] > 0
+    assert run["errors"] == 0 and run["status"] == "finished"
+    assert run["requests"] > run["documents_new"] and run["bytes"] > 0
+
+
+def test_second_demo_run_downloads_no_document_body(demo_twice):
+    _, first, second = demo_twice
+    run = second["run"]
+    assert (run["documents_new"], run["documents_changed"], run["documents_downloaded"]) == (0, 0, 0)
+    assert run["documents_unchanged"] == first["documents"]
+
+
+def test_second_demo_run_adds_no_rows(demo_twice):
+    _, first, second = demo_twice
+    for table in ("meetings", "agenda_items", "motions", "documents", "document_versions", "document_pages",
+                  "crawl_errors", "committees"):
+        assert second[table] == first[table], table
+    assert second["crawl_runs"] == first["crawl_runs"] + 1
+
+
+# Bad input: each fault leaves one crawl_errors row and everything else is stored.
+
+@pytest.fixture(scope="module")
+def faults_crawl(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("faults")
+    with serve(load_site("faults", slow_seconds=3)) as server:
+        result = run_promises(
+            "crawl", server.url, "--data-dir", str(data_dir), "--since", "2020-01-01", "--max-document-mb", "1",
+            *FAST, "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=1",
+        )
+        assert result.returncode == 0, result.stderr
+        return open_db(data_dir / "promises.db"), server.url, result
+
+
+@pytest.mark.parametrize("fault, reason", [
+    ("404", "HTTP 404"),
+    ("500", "HTTP 500"),
+    ("slow", "timeout"),
+    ("redirect_loop", "max redirections"),
+    ("corrupt_pdf", "corrupt PDF"),
+    ("encrypted_pdf", "encrypted PDF"),
+    ("empty_pdf", "empty file"),
+    ("cp1252_html", "windows-1252"),
+    ("oversize", "size cap"),
+    ("malformed_page", "no #modgov"),
+])
+def test_each_fault_gives_one_crawl_error_row(faults_crawl, fault, reason):
+    db, base_url, _ = faults_crawl
+    rows = list(db["crawl_errors"].rows_where("url = ?", [base_url + FAULTS[fault].replace(" ", "%20")]))
+    assert len(rows) == 1, rows
+    assert reason in rows[0]["reason"]
+    assert rows[0]["spider"] == "moderngov" and rows[0]["time"]
+
+
+def test_faults_crawl_keeps_everything_else(faults_crawl):
+    db, base_url, _ = faults_crawl
+    assert db["meetings"].count == 2  # the malformed third page is the only one missing
+    good = {row["url"] for row in db["documents"].rows_where("status = 'ok'")}
+    assert {base_url + path.replace(" ", "%20") for path in GOOD_DOCUMENTS} <= good
+    assert db["crawl_errors"].count == len(FAULTS)
+
+
+def test_windows_1252_document_text_is_decoded_not_lost(faults_crawl):
+    db, base_url, _ = faults_crawl
+    document = next(db["documents"].rows_where("url = ?", [base_url + FAULTS["cp1252_html"].replace(" ", "%20")]))
+    text = next(db["document_pages"].rows_where("document = ?", [document["id"]]))["text"]
+    assert "£8 million" in text and "council’s" in text
+
+
+def test_corrupt_pdf_keeps_its_raw_bytes(faults_crawl):
+    db, base_url, _ = faults_crawl
+    document = next(db["documents"].rows_where("url = ?", [base_url + FAULTS["corrupt_pdf"].replace(" ", "%20")]))
+    assert document["status"] == "error" and document["size"] > 0
+    assert db["document_versions"].count_where("document = ?", [document["id"]]) == 1
+
+
+def test_crawl_prints_a_summary(faults_crawl):
+    _, _, result = faults_crawl
+    summary = result.stderr.strip().splitlines()[-1]
+    assert "requests" in summary and "errors" in summary and "documents" in summary
+
+
+def test_resume_continues_an_interrupted_crawl(tmp_path):
+    with serve(load_site("demo")) as server:
+        common = ("crawl", server.url, "--data-dir", str(tmp_path), "--since", "2020-01-01", *FAST)
+        stopped = run_promises(*common, "-s", "CLOSESPIDER_PAGECOUNT=6")
+        assert stopped.returncode == 0, stopped.stderr
+        resumed = run_promises(*common, "--resume")
+        assert resumed.returncode == 0, resumed.stderr
+        fresh_dir = tmp_path / "fresh"
+        fresh = run_promises("crawl", server.url, "--data-dir", str(fresh_dir), "--since", "2020-01-01", *FAST)
+        assert fresh.returncode == 0, fresh.stderr
+    db, whole = open_db(tmp_path / "promises.db"), open_db(fresh_dir / "promises.db")
+    runs = list(db.query("select * from crawl_runs order by id"))
+    assert runs[0]["status"] == "closespider_pagecount"
+    assert runs[1]["requests"] < last_run(whole)["requests"], "the resumed crawl did not start over"
+    for table in ("meetings", "agenda_items", "documents"):
+        assert db[table].count == whole[table].count, table
+
+
+def test_crawl_of_an_unknown_slug_is_a_usage_error(tmp_path):
+    result = run_promises("crawl", "atlantis", "--data-dir", str(tmp_path))
+    assert result.returncode == 2 and "unknown council 'atlantis'" in result.stderr
