@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from fpdf import FPDF
 
 from demo.model import Committee, Council, Document, Item, Meeting, noon
-from demo.pdfs import latin, report_pdf
+from demo.pdfs import latin
 
 FAULTS = {
     "404": "documents/s9001/Missing report.pdf",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from demo.markup import (attr, clock, d_param, file_size, inline, list_stamp, long_date,
+from demo.markup import (attr, clock, d_param, file_size, list_stamp, long_date,
                          shorten, slash_date, short_date, text, word_para)
 
 STYLE = """
@@ -22,7 +22,8 @@ body{margin:0;font-family:Verdana,Arial,sans-serif;font-size:15px;background:#ee
 .dcc-main{background:#fff;max-width:980px;margin:18px auto;padding:18px 32px}
 .dcc-breadcrumb{font-size:13px;margin-bottom:12px}.dcc-breadcrumb li+li:before{content:"\\203A  "}
 .mgFileSize,.mgHide{font-size:12px;color:#555}.mgItemNumberCell{vertical-align:top;width:4em}
-.mgTableEvenRow{background:#f4f6f2}.mgLabel{font-weight:bold}
+.mgTableEvenRow{background:#f4f6f2}.mgLabel,.mgAiTitleTxt{font-weight:bold}
+.MsoNormal{margin:0}.mgSubItemTitleTxt{font-style:italic;margin-bottom:4px}
 .dcc-footer{text-align:center;font-size:12px;color:#4b554d;padding:18px}
 """
 
@@ -67,7 +68,7 @@ def modgov(h1: str, h2: str, links: str, content: str, intro: str = "", form: bo
     middle = (f'<div class="mgLinks" >\n\n<ul  class="mgActionList" >\n{links}\n</ul>\n</div>\n'
               f'<div class="mgContent" >\n{content}\n</div>\n')
     if form:
-        middle = f'<form method="post"  action="ieListMeetings.aspx"  id="FormYearSelect">\n{middle}</form>\n'
+        middle = f'<form method="get"  action="ieListMeetings.aspx"  id="FormYearSelect">\n{middle}</form>\n'
     return (f'<div id="modgov"><div class="mgHeader"><h1  class="mgMainTitleTxt" >{h1}</h1></div>\n'
             f'<div class="mgSubTitle" >\n<h2 class="mgSubTitleTxt">{h2}</h2>\n</div>\n'
             f'{intro}{middle}<div class="mgFooter" >\n<p>&nbsp;</p>\n</div>\n</div>')
@@ -125,15 +126,15 @@ def meeting_list(council, committee, shown, earlier=None, later=None, years=()) 
     nav = _earlier_later(cid, earlier, later)
     options = "".join(f'<option value="{year}">{year}</option>' for year in years)
     links = (f'<li><a  href="mgCommitteeDetails.aspx?ID={cid}"   title="Link&#32;to&#32;more&#32;information&#32;'
-             f'about&#32;{attr(committee.name)}">More information about {text(committee.name)}</a></li>\n'
-             f'<li><label for="YearSelect">Show meetings for the year: </label>\n'
+             f'about&#32;{attr(committee.name)}">Committee details for {text(committee.name)}</a></li>\n'
+             f'<li><label for="YearSelect">Meetings in the year: </label>\n'
              f'<select size="1" id="YearSelect" name="YearSelect" ><option value="0"> </option>{options}</select>\n'
              f'<input  class="mgGoButton"   type="submit" name="Submit" value="Go" id="Submit1"/></li>')
     content = (f'<div class="mgList" >\n<div class="mgHiddenField" >\n'
                f'<input type="hidden" name="hCommitteeId"  value="{cid}" />\n'
                f'<input type="hidden" name="MD"  value="ielistmeetings" id="metadata"/>\n</div>\n'
                f'{nav}\n{table}\n{nav}\n</div>')
-    intro = f'<p>This page lists the meetings for {text(committee.name)}.</p>\n'
+    intro = f'<p>Meetings of the {text(committee.name)}, most recent first.</p>\n'
     body = modgov("Browse meetings", text(committee.name), links, content, intro=intro, form=True)
     return page(council, f"Browse meetings - {committee.name}", body,
                 [("Committees", "mgListCommittees.aspx?bcr=1"),
@@ -257,7 +258,7 @@ def _item_body(meeting, item, size_of, full: bool) -> list[str]:
 def _minutes(item, full: bool) -> str:
     if full or not item.truncate:
         return word_para(item.minutes)
-    link = (f' &nbsp;...&nbsp; <a href="mgAi.aspx?ID={item.aiid}" title="Link to view the full item text for '
+    link = (f' &nbsp;...&nbsp; <a href="mgAi.aspx?ID={item.aiid}" title="Full minutes of '
             f'item {html.escape(item.number)}, {html.escape(item.title)}">\n'
             f'view the full minutes text for item {text(item.number)}</a>')
     return word_para(shorten(item.minutes, item.truncate), tail=link)

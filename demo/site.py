@@ -50,7 +50,8 @@ class Site(Mapping):
     """Routes of one council rendered on request from its model.
 
     As a mapping, keys are the relative URLs the site links to (raw spaces, as in its
-    pages) and values are `Response` objects; unknown keys raise KeyError.
+    pages) and values are `Response` objects; unknown keys raise KeyError. Unlike
+    ``Mapping.get``, `get` never returns a default: an unknown target gives a 404 response.
     """
 
     def __init__(self, council, malformed_page: bytes = b""):
@@ -122,7 +123,7 @@ class Site(Mapping):
         return committee and self._html(pages.committee_details(self.council, committee))
 
     def _meetings(self, params):
-        cid = _int(params.get("committeeid") or params.get("cid"))
+        cid = _int(params.get("committeeid") or params.get("cid") or params.get("hcommitteeid"))
         committee = self.council.committee(cid)
         if committee is None:
             return None
@@ -138,8 +139,8 @@ class Site(Mapping):
                 shown = [m for m in meetings if m.start < since][-PAGE_SIZE:]
             else:
                 shown = [m for m in meetings if m.start > since][:PAGE_SIZE]
-        elif "year" in params:
-            year = _int(params["year"])
+        elif "year" in params or "yearselect" in params:
+            year = _int(params.get("year", params.get("yearselect")))
             if year is None:
                 return None
             html = pages.meeting_list(self.council, committee,

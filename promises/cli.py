@@ -104,23 +104,37 @@ def serve(data_dir, port):
 @data_dir_option
 @click.option("--serve/--no-serve", default=True, show_default=True, help="Serve Datasette when built.")
 @click.option("--port", type=int, default=8001, show_default=True, help="Datasette port on 127.0.0.1.")
-def demo(data_dir, serve, port):
-    """Crawl the bundled demo council (served on 127.0.0.1), build the database and serve it."""
+@click.option("--site-port", type=int, default=8002, show_default=True,
+              help="Port for the demo council site (a free one if taken).")
+def demo(data_dir, serve, port, site_port):
+    """Crawl the bundled demo council (served on 127.0.0.1), build the database and serve it.
+
+    The demo council's site stays up while Datasette runs, so the source links work.
+    """
     from db.build import build_database
-    from demo.server import serve as serve_site
     from demo.site import load_site
     from scrapers.crawl import run_crawls
 
     site = load_site("demo")
-    with serve_site(site) as server:
+    with _serve_site(site, site_port) as server:
         click.echo(f"Demo council site at {server.url}", err=True)
-        council = {**site.council, "base_url": server.url}
+        council = {"slug": site.council.slug, "name": site.council.name, "platform": "moderngov",
+                   "base_url": server.url, "verified": True}
         # Our own server on loopback: no need to wait between requests.
         run_crawls([council], data_dir, overrides={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0})
-    counts = build_database(data_dir / "promises.db")
-    click.echo("Built " + ", ".join(f"{count} {table}" for table, count in counts.items()), err=True)
-    if serve:
-        _serve(data_dir / "promises.db", port)
+        counts = build_database(data_dir / "promises.db")
+        click.echo("Built " + ", ".join(f"{count} {table}" for table, count in counts.items()), err=True)
+        if serve:
+            _serve(data_dir / "promises.db", port)
+
+
+def _serve_site(site, port: int):
+    from demo.server import serve as serve_site
+
+    try:
+        return serve_site(site, port=port)
+    except OSError:
+        return serve_site(site, port=0)
 
 
 def _serve(path: Path, port: int) -> None:

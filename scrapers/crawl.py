@@ -4,7 +4,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from scrapers.spiders.moderngov import ModernGovSpider
@@ -35,7 +35,7 @@ def run_crawls(
         jobdir = Path(data_dir) / "jobs" / council["slug"]
         if not resume and jobdir.exists():
             shutil.rmtree(jobdir)
-        crawler_settings = settings.copy()
-        crawler_settings.set("JOBDIR", str(jobdir), priority="cmdline")
-        process.crawl(Crawler(ModernGovSpider, crawler_settings), council=council, since=since, until=until)
+        crawler = process.create_crawler(ModernGovSpider)
+        crawler.settings.set("JOBDIR", str(jobdir), priority="cmdline")
+        process.crawl(crawler, council=council, since=since, until=until)
     process.start()

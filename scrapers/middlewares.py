@@ -1,13 +1,11 @@
-"""Conditional requests backed by the raw archive.
+"""Downloader middleware: conditional requests backed by the raw archive, and redirect loops."""
 
-Scrapy's own HTTP cache keys entries by the full URL, so a site served from another host or port
-(the demo council is served on a free port) would miss it. Here the key is the URL relative to the
-council's base URL, and a 304 answer is completed with the archived body, so callbacks see the
-page as before and document bodies are never downloaded twice.
-"""
+from urllib.parse import urljoin
 
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.responsetypes import responsetypes
+from w3lib.url import safe_url_string
 
 from db import store
 from pipeline.archive import archive_bytes, read_archived
@@ -15,6 +13,14 @@ from scrapers.context import crawl_context
 
 
 class ConditionalRequestsMiddleware:
+    """Send If-None-Match / If-Modified-Since for anything fetched before; complete a 304 from the archive.
+
+    Scrapy's own HTTP cache keys entries by the full URL, so a site served from another host or port
+    (the demo council is served on a free port) would miss it. Here the key is the URL relative to
+    the council's base URL, and a 304 answer is completed with the archived body, so callbacks see
+    the page as before and document bodies are never downloaded twice.
+    """
+
     def __init__(self, crawler):
         self.crawler = crawler
 
@@ -57,6 +63,22 @@ class ConditionalRequestsMiddleware:
                 "content_type": _text(header("Content-Type")), "etag": _text(header("ETag")),
                 "last_modified": _text(header("Last-Modified")), "fetched": store.now(),
             })
+        return response
+
+
+class RedirectLoopMiddleware:
+    """Fail a request whose redirect leads back to a URL of its own chain.
+
+    Without this, Scrapy's duplicate filter drops the repeated URL silently and the document
+    vanishes without a trace; failing it sends it to the spider's errback and into crawl_errors.
+    """
+
+    def process_response(self, request, response: Response):
+        location = response.headers.get("Location")
+        if response.status in (301, 302, 303, 307, 308) and location:
+            target = safe_url_string(urljoin(request.url, location.decode("latin-1")))
+            if target in (*request.meta.get("redirect_urls", ()), request.url):
+                raise IgnoreRequest(f"redirect loop: {target} redirects back to itself")
         return response
 
 

@@ -24,7 +24,11 @@ DOWNLOAD_MAXSIZE = 50 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
 REDIRECT_MAX_TIMES = 10
 
-DOWNLOADER_MIDDLEWARES = {"scrapers.middlewares.ConditionalRequestsMiddleware": 950}
+# Responses pass middlewares from high numbers to low: see loops before RedirectMiddleware (600).
+DOWNLOADER_MIDDLEWARES = {
+    "scrapers.middlewares.ConditionalRequestsMiddleware": 950,
+    "scrapers.middlewares.RedirectLoopMiddleware": 650,
+}
 ITEM_PIPELINES = {"scrapers.pipelines.StorePipeline": 300}
 EXTENSIONS = {"scrapers.extensions.CrawlReport": 500, "scrapy.extensions.telnet.TelnetConsole": None}
 

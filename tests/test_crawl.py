@@ -109,7 +109,7 @@ def faults_crawl(tmp_path_factory):
     ("404", "HTTP 404"),
     ("500", "HTTP 500"),
     ("slow", "timeout"),
-    ("redirect_loop", "max redirections"),
+    ("redirect_loop", "redirect loop"),
     ("corrupt_pdf", "corrupt PDF"),
     ("encrypted_pdf", "encrypted PDF"),
     ("empty_pdf", "empty file"),

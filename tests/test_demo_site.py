@@ -125,6 +125,7 @@ def _listed(body: bytes):
     ("ieListMeetings.aspx?CommitteeId=134", [4015, 3940, 3871]),
     ("ieListMeetings.aspx?CId=134&Year=2023", [3702, 3598]),
     ("ieListMeetings.aspx?CId=120&Year=2025", [3960]),
+    ("ieListMeetings.aspx?hCommitteeId=134&MD=ielistmeetings&YearSelect=2023&Submit=Go", [3702, 3598]),
     ("ieListMeetings.aspx?CId=121&Year=2022", []),
 ])
 def test_meeting_list_shows_meetings_newest_first(demo, target, mids):
