@@ -12,6 +12,14 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def get_row(db: sqlite_utils.Database, table: str, key: str) -> dict | None:
+    """One row by primary key as a dict, or None."""
+    try:
+        return db[table].get(key)
+    except sqlite_utils.db.NotFoundError:
+        return None
+
+
 def upsert_council(db: sqlite_utils.Database, council: dict) -> None:
     """Insert or update a council from its registry entry."""
     db["councils"].upsert(
@@ -31,7 +39,7 @@ def upsert_committee(db: sqlite_utils.Database, committee: dict) -> None:
 def upsert_meeting(db: sqlite_utils.Database, meeting: dict, items: list[dict]) -> None:
     """Insert or update a meeting and its agenda items; first_seen survives re-crawls."""
     seen = now()
-    existing = db["meetings"].get(meeting["id"]) if db["meetings"].count_where("id = ?", [meeting["id"]]) else None
+    existing = get_row(db, "meetings", meeting["id"])
     row = {**meeting, "first_seen": existing["first_seen"] if existing else seen, "last_seen": seen}
     with db.conn:
         db["meetings"].upsert(row, pk="id")
@@ -52,12 +60,6 @@ def update_minutes(db: sqlite_utils.Database, item_id: str, minutes: str) -> Non
     db["agenda_items"].update(item_id, {"minutes": minutes, "minutes_truncated": 0})
 
 
-def agenda_item(db: sqlite_utils.Database, item_id: str) -> dict | None:
-    """One agenda item as a dict, or None."""
-    rows = list(db["agenda_items"].rows_where("id = ?", [item_id]))
-    return rows[0] if rows else None
-
-
 def replace_motions(db: sqlite_utils.Database, item: dict, motions: list[dict]) -> None:
     """Store the motions parsed from one agenda item, replacing any parsed before."""
     with db.conn:
@@ -72,12 +74,6 @@ def replace_motions(db: sqlite_utils.Database, item: dict, motions: list[dict]) 
             )
 
 
-def current_document(db: sqlite_utils.Database, document_id: str) -> dict | None:
-    """The document row, or None if never seen."""
-    rows = list(db["documents"].rows_where("id = ?", [document_id]))
-    return rows[0] if rows else None
-
-
 def store_document(
     db: sqlite_utils.Database, document: dict, version: dict, pages: list[str] | None, error: str | None
 ) -> str:
@@ -87,7 +83,7 @@ def store_document(
     their page text are kept.
     """
     checked = now()
-    existing = current_document(db, document["id"])
+    existing = get_row(db, "documents", document["id"])
     if existing is None:
         change = "new"
     elif existing["sha256"] == version["sha256"]:
@@ -147,12 +143,6 @@ def finish_run(db: sqlite_utils.Database, run: int, figures: dict) -> None:
 def run_errors(db: sqlite_utils.Database, run: int) -> int:
     """How many crawl_errors rows a run left."""
     return db["crawl_errors"].count_where("run = ?", [run])
-
-
-def get_fetch(db: sqlite_utils.Database, key: str) -> dict | None:
-    """The cached validators and archive hash for a request key, or None."""
-    rows = list(db["fetches"].rows_where("key = ?", [key]))
-    return rows[0] if rows else None
 
 
 def put_fetch(db: sqlite_utils.Database, row: dict) -> None:

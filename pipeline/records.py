@@ -8,7 +8,7 @@ from typing import Callable
 import sqlite_utils
 
 from db import store
-from pipeline.archive import archive_bytes, archive_path
+from pipeline.archive import archive_path
 from pipeline.motions import is_motion_item, parse_motions
 from pipeline.text import ExtractionError, extract_text
 
@@ -29,13 +29,13 @@ def store_meeting(db: sqlite_utils.Database, item) -> None:
     items = meeting.pop("items")
     store.upsert_meeting(db, meeting, items)
     for agenda_item in items:
-        derive_motions(db, store.agenda_item(db, agenda_item["id"]))
+        derive_motions(db, store.get_row(db, "agenda_items", agenda_item["id"]))
 
 
 def store_full_minutes(db: sqlite_utils.Database, item) -> None:
     """Replace truncated minutes with the full text from the item page, and re-read its motions."""
     store.update_minutes(db, item.item_id, item.minutes)
-    derive_motions(db, store.agenda_item(db, item.item_id))
+    derive_motions(db, store.get_row(db, "agenda_items", item.item_id))
 
 
 def derive_motions(db: sqlite_utils.Database, agenda_item: dict | None) -> None:
@@ -50,16 +50,14 @@ def derive_motions(db: sqlite_utils.Database, agenda_item: dict | None) -> None:
     store.replace_motions(db, agenda_item, [asdict(motion) for motion in motions])
 
 
-def store_document(
-    db: sqlite_utils.Database, archive: Path, item, record_error: Callable[..., None]
-) -> str:
-    """Archive a fetched document, extract its text by page and store it as a version.
+def store_document(db: sqlite_utils.Database, item, record_error: Callable[..., None]) -> str:
+    """Extract a fetched (and already archived) document's text by page and store it as a version.
 
     Returns "new", "changed" or "unchanged". An extraction failure is recorded with record_error
     and the document is kept, raw bytes included, with status "error".
     """
-    sha256 = archive_bytes(archive, item.body)
-    existing = store.current_document(db, item.id)
+    sha256 = item.sha256
+    existing = store.get_row(db, "documents", item.id)
     pages = error = None
     if not (existing and existing["sha256"] == sha256 and existing["status"] == "ok"):
         try:

@@ -54,6 +54,7 @@ class DocumentItem:
     kind: str
     url: str
     body: bytes
+    sha256: str  # the body's key in the raw archive
     content_type: str | None
     etag: str | None
     last_modified: str | None

@@ -30,7 +30,7 @@ class ConditionalRequestsMiddleware:
 
     def process_request(self, request):
         context = crawl_context(self.crawler)
-        cached = store.get_fetch(context.db, context.key(request.url))
+        cached = store.get_row(context.db, "fetches", context.key(request.url))
         if cached and (cached["etag"] or cached["last_modified"]):
             if cached["etag"]:
                 request.headers.setdefault("If-None-Match", cached["etag"])
@@ -42,11 +42,12 @@ class ConditionalRequestsMiddleware:
         context = crawl_context(self.crawler)
         key = context.key(request.url)
         if response.status == 304:
-            cached = store.get_fetch(context.db, key)
+            cached = store.get_row(context.db, "fetches", key)
             body = read_archived(context.archive, cached["sha256"]) if cached else None
             if body is None:
                 return response
             self.crawler.stats.inc_value("promises/not_modified")
+            request.meta["sha256"] = cached["sha256"]
             headers = response.headers.copy()
             if cached["content_type"]:
                 headers["Content-Type"] = cached["content_type"]
@@ -57,6 +58,7 @@ class ConditionalRequestsMiddleware:
             )
         if response.status == 200:
             sha256 = archive_bytes(context.archive, response.body)
+            request.meta["sha256"] = sha256
             header = response.headers.get
             store.put_fetch(context.db, {
                 "key": key, "url": request.url, "sha256": sha256,

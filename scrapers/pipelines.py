@@ -18,7 +18,7 @@ class StorePipeline:
     def process_item(self, item):
         context = crawl_context(self.crawler)
         if isinstance(item, DocumentItem):
-            change = records.store_document(context.db, context.archive, item, context.record_error)
+            change = records.store_document(context.db, item, context.record_error)
             context.counts[change] += 1
             context.counts["downloaded"] += not item.not_modified
         elif isinstance(item, MeetingItem):

@@ -1,11 +1,14 @@
 """End-to-end crawls: `promises` in a subprocess against real HTTP servers on 127.0.0.1."""
 
+import hashlib
+from urllib.parse import unquote, urlsplit
+
 import pytest
 
 from db.schema import open_db
 from demo.faults import FAULTS, GOOD_DOCUMENTS
 from demo.server import serve
-from demo.site import load_site
+from demo.site import Response, load_site
 from tests.conftest import run_promises
 
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0", "-s", "PROMISES_PROGRESS_INTERVAL=0"]
@@ -174,3 +177,55 @@ def test_resume_continues_an_interrupted_crawl(tmp_path):
 def test_crawl_of_an_unknown_slug_is_a_usage_error(tmp_path):
     result = run_promises("crawl", "atlantis", "--data-dir", str(tmp_path))
     assert result.returncode == 2 and "unknown council 'atlantis'" in result.stderr
+
+
+class Recording:
+    """A demo site that remembers each request's target and headers, and can be given other answers."""
+
+    def __init__(self, site):
+        self.site, self.requests, self.answers = site, [], {}
+
+    def get(self, target, headers=None):
+        self.requests.append((target, dict(headers or {})))
+        answer = self.answers.get(unquote(urlsplit(target).path).lstrip("/"))
+        return answer or self.site.get(target, headers)
+
+
+REPORT = "documents/s14210/SEND Strategy 2022-25 Panel Report.pdf"
+
+
+def crawl(server, data_dir):
+    result = run_promises("crawl", server.url, "--data-dir", str(data_dir), "--since", "2020-01-01", *FAST)
+    assert result.returncode == 0, result.stderr
+    return open_db(data_dir / "promises.db")
+
+
+def test_crawler_names_itself_and_obeys_robots_txt(tmp_path):
+    site = Recording(load_site("demo"))
+    site.answers["robots.txt"] = Response(200, {"Content-Type": "text/plain"},
+                                          f"User-agent: *\nDisallow: /{REPORT}\n".encode())
+    with serve(site) as server:
+        db = crawl(server, tmp_path)
+    agents = {headers.get("User-Agent") for _, headers in site.requests}
+    assert len(agents) == 1 and agents.pop().startswith("CouncilPromises/")
+    assert not any(unquote(target).lstrip("/").startswith(REPORT) for target, _ in site.requests)
+    (row,) = db["crawl_errors"].rows_where("url like ?", ["%s14210%"])
+    assert "Forbidden by robots.txt" in row["reason"]
+
+
+def test_changed_document_becomes_a_new_version_and_the_old_one_is_kept(tmp_path):
+    site = Recording(load_site("demo"))
+    with serve(site) as server:
+        crawl(server, tmp_path)
+        original = site.site.get(REPORT)
+        revised = original.body + b"%% revised\n"
+        headers = {**original.headers, "ETag": f'"{hashlib.sha256(revised).hexdigest()[:16]}"'}
+        site.answers[REPORT] = Response(200, headers, revised)
+        db = crawl(server, tmp_path)
+    run = next(db.query("select * from crawl_runs order by id desc limit 1"))
+    assert (run["documents_new"], run["documents_changed"], run["documents_downloaded"]) == (0, 1, 1)
+    (document,) = db["documents"].rows_where("url like ?", ["%s14210%"])
+    versions = list(db["document_versions"].rows_where("document = ?", [document["id"]]))
+    assert len(versions) == 2
+    assert document["sha256"] == hashlib.sha256(revised).hexdigest()
+    assert db["document_pages"].count_where("document = ?", [document["id"]]) == 2 * document["pages"]

@@ -147,10 +147,13 @@ def test_document_id_of_other_urls_ignores_host_and_port():
 def test_document_response_becomes_an_item_with_validators():
     document = {"id": "c/s1", "council": "c", "meeting": "m", "agenda_item": None, "title": "T", "kind": "report",
                 "url": "https://x.gov.uk/documents/s1/T.pdf"}
-    response = HtmlResponse(url=document["url"], body=b"%PDF-1.4", headers={"ETag": '"abc"', "Content-Type": "application/pdf"})
+    request = Request(document["url"], meta={"sha256": "f00d"})  # set by the archiving middleware
+    response = HtmlResponse(url=document["url"], body=b"%PDF-1.4", request=request,
+                            headers={"ETag": '"abc"', "Content-Type": "application/pdf"})
     (item,) = spider().parse_document(response, document=document)
     assert isinstance(item, DocumentItem)
     assert item.etag == '"abc"' and item.content_type == "application/pdf" and item.body == b"%PDF-1.4"
+    assert item.sha256 == "f00d" and not item.not_modified
 
 
 def test_http_error_failure_names_the_status():

@@ -191,7 +191,7 @@ class ModernGovSpider(scrapy.Spider):
     def parse_document(self, response, document: dict):
         header = response.headers.get
         yield DocumentItem(
-            **{**document, "url": response.url}, body=response.body,
+            **{**document, "url": response.url}, body=response.body, sha256=response.meta["sha256"],
             content_type=_header(header("Content-Type")), etag=_header(header("ETag")),
             last_modified=_header(header("Last-Modified")), not_modified="not-modified" in response.flags,
         )

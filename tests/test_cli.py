@@ -1,0 +1,32 @@
+"""The `promises` command's contract: help, data folder, clear errors."""
+
+import os
+
+import pytest
+
+from tests.conftest import run_promises
+
+
+@pytest.mark.parametrize("command", ["crawl", "build", "serve", "demo"])
+def test_every_subcommand_explains_itself_and_takes_data_dir(command):
+    result = run_promises(command, "--help")
+    assert result.returncode == 0
+    assert "--data-dir" in result.stdout and "PROMISES_DATA" in result.stdout
+
+
+def test_promises_data_environment_variable_chooses_the_data_folder(tmp_path):
+    result = run_promises("build", env={**os.environ, "PROMISES_DATA": str(tmp_path / "elsewhere")})
+    assert result.returncode == 1
+    assert f"no database at {tmp_path / 'elsewhere' / 'promises.db'}" in result.stderr
+
+
+def test_bad_since_date_is_a_usage_error(tmp_path):
+    result = run_promises("crawl", "hertfordshire", "--since", "12/12/2023", "--data-dir", str(tmp_path))
+    assert result.returncode == 2 and "not a date in the form YYYY-MM-DD" in result.stderr
+
+
+def test_crawl_list_shows_the_registry():
+    result = run_promises("crawl", "--list")
+    assert result.returncode == 0
+    assert "hertfordshire" in result.stdout and "https://democracy.hertfordshire.gov.uk/" in result.stdout
+    assert "(unverified)" in result.stdout
