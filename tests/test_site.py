@@ -102,3 +102,11 @@ def test_document_search_finds_the_caseworkers_with_page_and_link(site, page):
     assert "[caseworkers]" in table.inner_text().lower()
     links = table.locator("a[href*='documents/']")
     assert links.count() >= 1
+
+
+@pytest.mark.browser
+def test_document_search_takes_words_as_typed(site, page):
+    page.goto(f"{site}/promises/search_documents?q=%C2%A38+million")
+    table = page.locator("table.rows-and-columns")
+    assert table.locator("tbody tr").count() >= 1
+    assert table.locator("a[href*='#page=']").count() >= 1
