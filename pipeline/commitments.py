@@ -1,0 +1,195 @@
+"""Commitments in a document (TAGGING.md §1): clauses that state a future action, target, plan,
+resolution or expectation of an actor who can bind the council."""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.outcomes import lost_regions
+from pipeline.sentences import Span, sentences, trim
+from pipeline.vocabulary import any_of, vocabulary
+
+_MARKED = re.compile(r"\s*(?:[-•*·▪–]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.?\s)")
+_URL = re.compile(r"https?://\S+")
+SENTENCE_SCOPE = ("duty", "not_binding")
+_HEADING_WORDS = 5
+KINDS = ("resolution", "target", "plan", "pledge", "expectation")
+CONFIDENCE = {"resolution": 0.85, "pledge": 0.8, "target": 0.8, "plan": 0.75, "expectation": 0.7}
+
+
+@dataclass(frozen=True)
+class Commitment:
+    start: int
+    end: int
+    text: str
+    kind: str
+    confidence: float
+    sentence: Span
+
+
+@cache
+def _verbs() -> str:
+    return "|".join(vocabulary("verbs")["verbs"])
+
+
+@cache
+def _coordination() -> re.Pattern:
+    verb = rf"(?:{_verbs()})\b"
+    return re.compile(
+        rf"\s*;\s*(?:and\s+)?|\s+[–—-]\s+and\s+|,?\s+(?:and|but)\s+"
+        rf"|,\s+(?={verb}|including\b|rising to\b|with (?:the first|a decision|the aim of)\b|£\d)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _coordinated_head() -> re.Pattern:
+    verb = rf"(?:{_verbs()})(?:s|es|ing)?\b"
+    return re.compile(
+        rf"(?:to\s+)?{verb}|to\s+£|£\d|a further\b|another\b|of\b|(?:we|it|they)\b|the (?:council|county|cabinet)\b"
+        rf"|(?:will|would|shall|is to|are to|intends|plans|agreed|aims)\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _content() -> re.Pattern:
+    numbers = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|hundred"
+    return re.compile(rf"\d|£|\b(?:{numbers})\b|^(?:to\s+)?(?:{_verbs()})\b", re.IGNORECASE)
+
+
+@cache
+def _cues() -> list[tuple[str, re.Pattern]]:
+    cues = vocabulary("commitments")["cues"]
+    return [(kind, any_of(cues[kind])) for kind in KINDS]
+
+
+@cache
+def _negatives() -> re.Pattern:
+    """Negatives read in the clause itself (past, forecast, noting, not a promise)."""
+    groups = vocabulary("commitments")["negatives"]
+    return any_of([p for name, group in groups.items() if name not in SENTENCE_SCOPE for p in group])
+
+
+@cache
+def _sentence_negatives() -> re.Pattern:
+    """Negatives that reach every clause of their sentence: a legal duty, or a speaker who cannot
+    bind the council."""
+    groups = vocabulary("commitments")["negatives"]
+    return any_of([p for name in SENTENCE_SCOPE for p in groups[name]])
+
+
+@cache
+def _imperative() -> re.Pattern:
+    return re.compile(rf"^(?:{_verbs()})\b", re.IGNORECASE)
+
+
+def clauses(sentence: Span) -> list[Span]:
+    """The sentence cut where a coordinated clause starts a promise of its own: at semicolons, and at
+    "and" or a comma when what follows starts with an action (a verb, "a further", a sum) or
+    carries a commitment cue of its own."""
+    text = sentence.text
+    cuts = list(_coordination().finditer(text))
+    pieces, begin = [], 0
+    for i, cut in enumerate(cuts):
+        following = text[cut.end():cuts[i + 1].start() if i + 1 < len(cuts) else len(text)]
+        joined_by = cut.group(0)
+        keep = ";" in joined_by or not re.search(r"\b(?:and|but)\b", joined_by) \
+            or _coordinated_head().match(following) or ("," in joined_by and classify(following) is not None)
+        if keep and cut.start() > begin:
+            pieces.append(Span(sentence.start + begin, sentence.start + cut.start(), text[begin:cut.start()]))
+            begin = cut.end()
+    pieces.append(Span(sentence.start + begin, sentence.end, text[begin:]))
+    return [piece for piece in (trim(p) for p in pieces) if piece and len(piece.text) > 3]
+
+
+def classify(text: str) -> str | None:
+    """The kind of commitment the text states, or None (no cue, or a negative such as a past
+    achievement, forecast, legal duty or a demand by someone who cannot bind the council)."""
+    text = _URL.sub(" ", text)
+    if _negatives().search(text) or _sentence_negatives().search(text):
+        return None
+    for kind, cue in _cues():
+        if cue.search(text):
+            return kind
+    return None
+
+
+def find_commitments(body: str) -> list[Commitment]:
+    """Every commitment mention in a document body, in text order."""
+    lost = lost_regions(body)
+    found = []
+    for sentence in sentences(body):
+        if any(start <= sentence.start < end for start, end in lost):
+            continue
+        found.extend(_sentence_commitments(body, sentence))
+    return found
+
+
+def _sentence_commitments(body: str, sentence: Span) -> list[Commitment]:
+    if _introduces_list(body, sentence) or _is_heading(body, sentence):
+        return []
+    listed = _list_kind(body, sentence)
+    result, previous = [], None
+    for clause in clauses(sentence):
+        kind = classify(clause.text)
+        confidence = CONFIDENCE.get(kind, 0.0)
+        prefix = body[sentence.start:clause.end]
+        if _sentence_negatives().search(_URL.sub(" ", prefix)):
+            previous = None
+            continue
+        clean = not _negatives().search(clause.text)
+        if kind is None and clean and previous is not None and _content().search(clause.text):
+            kind, confidence = previous, CONFIDENCE[previous] * 0.9
+        if kind is None and clean and listed and clause.start == sentence.start:
+            kind, confidence = listed, CONFIDENCE[listed] * 0.9
+        if kind is None and clean and _is_action_item(body, sentence, clause):
+            kind, confidence = "plan", 0.7
+        if kind and len(clause.text.split()) >= 4:
+            result.append(Commitment(clause.start, clause.end, clause.text, kind, round(confidence, 2), sentence))
+        previous = kind
+    return result
+
+
+def _introduces_list(body: str, sentence: Span) -> bool:
+    """A sentence that ends with a colon ("RESOLVED that Cabinet:", "What we will do:") only
+    introduces the commitments listed after it."""
+    return body[sentence.end:sentence.end + 3].lstrip(" .").startswith(":")
+
+
+def _is_heading(body: str, sentence: Span) -> bool:
+    """A short line of its own with no full stop ("What we will do next", "Reasons for the decision")."""
+    line_start = body.rfind("\n", 0, sentence.start) + 1
+    line_end = body.find("\n", sentence.end)
+    line = body[line_start:line_end if line_end >= 0 else len(body)].strip()
+    return len(line.split()) <= _HEADING_WORDS and not line.endswith((".", "?", "!", ";"))
+
+
+def _list_kind(body: str, sentence: Span) -> str | None:
+    """For a list item, the kind its introduction states ("RESOLVED that:", "The council will:")."""
+    line_start = body.rfind("\n", 0, sentence.start) + 1
+    if line_start == sentence.start and not _MARKED.match(body, line_start):
+        return None
+    intro = _list_introduction(body, line_start)
+    return classify(intro) if intro else None
+
+
+def _list_introduction(body: str, line_start: int) -> str | None:
+    position = line_start
+    for _ in range(12):
+        if position <= 0:
+            return None
+        previous_start = body.rfind("\n", 0, position - 1) + 1
+        line = body[previous_start:position].strip()
+        position = previous_start
+        if not line or _MARKED.match(line):
+            continue
+        heading = len(line.split()) <= 12 and not line.endswith((".", "?", "!", ";"))
+        return line if line.endswith(":") or heading else None
+    return None
+
+
+def _is_action_item(body: str, sentence: Span, clause: Span) -> bool:
+    """An action-plan line: a list item that starts with an action verb ("Recruit 12 coordinators")."""
+    line_start = body.rfind("\n", 0, sentence.start) + 1
+    return clause.start == sentence.start and line_start < sentence.start and bool(_imperative().match(clause.text))

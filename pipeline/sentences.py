@@ -1,0 +1,119 @@
+"""Sentences of a document with character offsets, list markers trimmed and boilerplate left out."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+PATTERNS = Path(__file__).with_name("patterns")
+
+# A sentence ends at . ! ? (and any closing quote or bracket) followed by space and a capital,
+# digit, quote or bracket; not after a title or initial ("Cllr. Jones", "S. K. Jarvis").
+_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£])")
+_NOT_AN_END = re.compile(r"(?:\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Nos|Cl|para|paras|approx|e\.g|i\.e|etc|vs|Co|Ltd)|\b[A-Z])\.$")
+_LINE_BREAK = re.compile(r"\n")
+_MARKER = re.compile(
+    r"^\s*(?:[-•*·▪–]\s+|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)\s*|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}\.\s+)"
+)
+_TRAILING = re.compile(r"(?:\s*(?:;|,|:|\.|\band\b|\bor\b))+\s*$")
+_WRAPPED_LINE = 70
+_LIST_START = re.compile(r"^\s*(?:[-•*·▪–]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.?\s)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@cache
+def _boilerplate() -> re.Pattern:
+    terms = yaml.safe_load((PATTERNS / "boilerplate.yml").read_text(encoding="utf-8"))["patterns"]
+    return re.compile("|".join(f"(?:{term})" for term in terms), re.IGNORECASE)
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for cookie banners, navigation, sign-up prompts, signature lines and the like."""
+    return bool(_boilerplate().search(text))
+
+
+def lines_of(body: str) -> list[Span]:
+    """Non-empty lines of a body, with offsets."""
+    spans, offset = [], 0
+    for line in body.split("\n"):
+        if line.strip():
+            spans.append(Span(offset, offset + len(line), line))
+        offset += len(line) + 1
+    return spans
+
+
+def repeated_lines(body: str, times: int = 3) -> set[str]:
+    """Lines that recur at least `times` times (page headers and footers of a PDF's text)."""
+    counts = Counter(line.text.strip() for line in lines_of(body) if len(line.text.strip()) < 120)
+    return {line for line, count in counts.items() if count >= times}
+
+
+def paragraphs(body: str) -> list[Span]:
+    """Runs of lines that belong together. A line joins the one before it only when that looks like
+    a hard-wrapped line of the same sentence (PDF text): not after a blank line, not a list item, and
+    either starting in lower case or following a long line that does not end a sentence."""
+    result, current = [], []
+    for line in lines_of(body):
+        previous = current[-1] if current else None
+        joined = previous is not None and line.start == previous.end + 1 and not _LIST_START.match(line.text) \
+            and not previous.text.rstrip().endswith((".", ":", "?", "!", ";", '"', "”")) \
+            and (line.text.lstrip()[:1].islower() or len(previous.text.strip()) >= _WRAPPED_LINE)
+        if not joined and current:
+            result.append(_merge(body, current))
+            current = []
+        current.append(line)
+    if current:
+        result.append(_merge(body, current))
+    return result
+
+
+def sentences(body: str) -> list[Span]:
+    """Sentences with offsets into body, list markers and trailing punctuation trimmed, boilerplate
+    and repeated page furniture left out."""
+    furniture = repeated_lines(body)
+    result = []
+    for paragraph in paragraphs(body):
+        if paragraph.text.strip() in furniture:
+            continue
+        for sentence in _split(paragraph):
+            trimmed = trim(sentence)
+            if trimmed and not is_boilerplate(trimmed.text):
+                result.append(trimmed)
+    return result
+
+
+def trim(span: Span) -> Span | None:
+    """The span without a leading list marker, surrounding quotes or trailing punctuation/conjunction."""
+    text, start = span.text, span.start
+    marker = _MARKER.match(text)
+    if marker:
+        text, start = text[marker.end():], start + marker.end()
+    lead = len(text) - len(text.lstrip(" \t\"'“‘"))
+    text, start = text[lead:], start + lead
+    text = _TRAILING.sub("", text).rstrip(" \t\"'”’")
+    return Span(start, start + len(text), text) if text.strip() else None
+
+
+def _merge(body: str, lines: list[Span]) -> Span:
+    return Span(lines[0].start, lines[-1].end, body[lines[0].start:lines[-1].end])
+
+
+def _split(paragraph: Span) -> list[Span]:
+    pieces, begin = [], 0
+    text = paragraph.text
+    for match in _END.finditer(text):
+        if _NOT_AN_END.search(text[:match.start()]):
+            continue
+        pieces.append(Span(paragraph.start + begin, paragraph.start + match.start(), text[begin:match.start()]))
+        begin = match.end()
+    pieces.append(Span(paragraph.start + begin, paragraph.end, text[begin:]))
+    return [piece for piece in pieces if piece.text.strip()]
