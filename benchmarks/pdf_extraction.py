@@ -91,6 +91,18 @@ def prose_pdf(pages: int, seed: int = 1) -> bytes:
     return bytes(pdf.output())
 
 
+def one_line_pdf() -> bytes:
+    """A one-page PDF holding one short line: running pdftotext on it is almost all process start-up."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=timezone.utc))
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    pdf.cell(0, 5, "Start-up.")
+    return bytes(pdf.output())
+
+
 def load_files(paths: list[Path]) -> list[PdfFile]:
     from pipeline.text import pdf_pages
 

@@ -13,12 +13,14 @@ INDEXES = {
     "document_versions": [["document"]],
     "document_pages": [["document"], ["version"]],
     "crawl_errors": [["run"], ["target"]],
+    "commitments": [["source"], ["document"], ["agenda_item"], ["is_send"], ["deadline"]],
 }
 
 FULL_TEXT = {
     "agenda_items": ["title", "description", "decision", "minutes"],
     "document_pages": ["text"],
     "motions": ["title", "text"],
+    "commitments": ["text", "actor", "deadline_text"],
 }
 
 VIEWS = {
@@ -38,6 +40,17 @@ VIEWS = {
         from motions join meetings on meetings.id = motions.meeting
         left join committees on committees.id = meetings.committee
         order by meetings.date desc
+    """,
+    "send_commitments": """
+        select commitments.id, commitments.published, commitments.text, commitments.kind, commitments.actor,
+               commitments.deadline, commitments.deadline_text, commitments.amount_gbp,
+               commitments.quantity_value, commitments.quantity_unit, commitments.confidence,
+               coalesce(documents.title, agenda_items.title) as source_title, commitments.page, commitments.url
+        from commitments
+        left join documents on documents.id = commitments.document
+        left join agenda_items on agenda_items.id = commitments.agenda_item
+        where commitments.is_send = 1
+        order by commitments.published, commitments.start
     """,
     "document_text": """
         select document_pages.id, documents.title, documents.kind, document_pages.page,
@@ -63,4 +76,5 @@ def build_database(path: Path) -> dict[str, int]:
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
     db.execute("PRAGMA optimize")
-    return {table: db[table].count for table in ("meetings", "agenda_items", "motions", "documents", "document_pages")}
+    tables = ("meetings", "agenda_items", "motions", "documents", "document_pages", "commitments")
+    return {table: db[table].count for table in tables}

@@ -64,6 +64,25 @@ TABLES = {
         {"id": str, "document": str, "version": str, "page": int, "text": str},
         {"pk": "id", "foreign_keys": [("document", "documents", "id"), ("version", "document_versions", "id")]},
     ),
+    "commitments": (
+        {
+            "id": str, "source": str, "document": str, "version": str, "page": int, "agenda_item": str,
+            "field": str, "start": int, "end": int, "text": str, "kind": str, "is_send": int, "actor": str,
+            "amount_gbp": float, "quantity_value": float, "quantity_unit": str, "deadline": str,
+            "deadline_text": str, "confidence": float, "published": str, "url": str, "tagger_version": str,
+        },
+        {
+            "pk": "id",
+            "foreign_keys": [
+                ("document", "documents", "id"), ("version", "document_versions", "id"),
+                ("agenda_item", "agenda_items", "id"),
+            ],
+        },
+    ),
+    "tagged": (
+        {"source": str, "fingerprint": str, "tagger_version": str, "tagged": str, "commitments": int},
+        {"pk": "source"},
+    ),
     "fetches": (
         {
             "key": str, "url": str, "sha256": str, "content_type": str, "etag": str,

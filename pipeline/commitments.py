@@ -13,6 +13,7 @@ _MARKED = re.compile(r"\s*(?:[-•*·▪–]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]
 _URL = re.compile(r"https?://\S+")
 SENTENCE_SCOPE = ("duty", "not_binding")
 _HEADING_WORDS = 5
+_MIN_WORDS = 3
 KINDS = ("resolution", "target", "plan", "pledge", "expectation")
 CONFIDENCE = {"resolution": 0.85, "pledge": 0.8, "target": 0.8, "plan": 0.75, "expectation": 0.7}
 
@@ -145,7 +146,7 @@ def _sentence_commitments(body: str, sentence: Span) -> list[Commitment]:
             kind, confidence = listed, CONFIDENCE[listed] * 0.9
         if kind is None and clean and _is_action_item(body, sentence, clause):
             kind, confidence = "plan", 0.7
-        if kind and len(clause.text.split()) >= 4:
+        if kind and len(clause.text.split()) >= _MIN_WORDS:
             result.append(Commitment(clause.start, clause.end, clause.text, kind, round(confidence, 2), sentence))
         previous = kind
     return result

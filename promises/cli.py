@@ -107,7 +107,7 @@ def serve(data_dir, port):
 @click.option("--site-port", type=int, default=8002, show_default=True,
               help="Port for the demo council site (a free one if taken).")
 def demo(data_dir, serve, port, site_port):
-    """Crawl the bundled demo council (served on 127.0.0.1), build the database and serve it.
+    """Crawl the bundled demo council (served on 127.0.0.1), tag it, build the database and serve it.
 
     The demo council's site stays up while Datasette runs, so the source links work.
     """
@@ -122,6 +122,7 @@ def demo(data_dir, serve, port, site_port):
                    "base_url": server.url, "verified": True}
         # Our own server on loopback: no need to wait between requests.
         run_crawls([council], data_dir, overrides={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0})
+        _tag(data_dir / "promises.db")
         counts = build_database(data_dir / "promises.db")
         click.echo("Built " + ", ".join(f"{count} {table}" for table, count in counts.items()), err=True)
         if serve:
@@ -135,6 +136,88 @@ def _serve_site(site, port: int):
         return serve_site(site, port=port)
     except OSError:
         return serve_site(site, port=0)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--published", callback=_day, help="Publication date, YYYY-MM-DD, for files without a header.")
+def extract(files, published):
+    """Print one JSON line per commitment found in each FILE (TAGGING.md §5).
+
+    A FILE in the gold format (`key: value` header lines, a blank line, the body) takes its
+    publication date from the header and its offsets count in the body; any other file is plain
+    text. Without a publication date, deadlines that need one are left null.
+    """
+    import json
+
+    from pipeline.gold import parse_published, split_header
+    from pipeline.tagger import tag
+
+    for name in files:
+        header, body = split_header(Path(name).read_text(encoding="utf-8", errors="replace"))
+        header = header or {}
+        when = parse_published(header.get("published", "")) or published
+        for item in tag(body, when, header.get("council", ""), header.get("title", "")):
+            click.echo(json.dumps({**item, "file": name}, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--errors", is_flag=True, help="Also list every miss, false alarm and wrong deadline or amount.")
+def evaluate(gold_dir, errors):
+    """Score the tagger against a gold folder (TAGGING.md §6-§7)."""
+    from pipeline.evaluate import Report, score_document
+    from pipeline.gold import load_gold
+    from pipeline.tagger import tag
+
+    documents = load_gold(gold_dir)
+    if not documents:
+        raise click.ClickException(f"no gold documents (NNN.txt with NNN.labels.json) in {gold_dir}")
+    report = Report()
+    for document in documents:
+        predicted = tag(document.body, document.published, document.header.get("council", ""),
+                        document.header.get("title", ""))
+        score_document(report, document.name, document.labels, predicted)
+    figures = report.figures()
+    click.echo(f"{len(documents)} documents, {sum(len(d.labels) for d in documents)} gold commitments")
+    click.echo(f"SEND commitments   precision {figures['send_precision']:.3f}  recall {figures['send_recall']:.3f}"
+               f"  F1 {figures['send_f1']:.3f}")
+    click.echo(f"All commitments    F1 {figures['all_f1']:.3f}")
+    click.echo(f"Deadline accuracy  {figures['deadline_accuracy']:.3f}  (deadlines where gold has none:"
+               f" {report.deadlines.false_positive})")
+    click.echo(f"Amount accuracy    {figures['amount_accuracy']:.3f}")
+    if errors:
+        for error in report.errors:
+            details = "".join(f"  {key}={error[key]}" for key in ("expected", "got") if key in error)
+            click.echo(f"{error['document']}  {error['error']}: {error['text']!r}{details}")
+
+
+@cli.command(name="tag")
+@data_dir_option
+@click.option("--all", "everything", is_flag=True, help="Tag every text again, not only new or changed ones.")
+def tag_command(data_dir, everything):
+    """Find commitments in the crawled documents and agenda items, into the commitments table.
+
+    Incremental: only texts that are new or changed since the last run are tagged, or every text
+    when the tagger itself changed (or with --all).
+    """
+    path = data_dir / "promises.db"
+    if not path.exists():
+        raise click.ClickException(f"no database at {path}: run `promises crawl` or `promises demo` first")
+    _tag(path, everything)
+
+
+def _tag(path: Path, everything: bool = False) -> None:
+    from db.schema import open_db
+    from pipeline.tag_store import pending, tag_source
+
+    db = open_db(path)
+    todo = pending(db, everything)
+    found = 0
+    with click.progressbar(todo, label=f"Tagging {len(todo)} texts", file=sys.stderr) as bar:
+        for source in bar:
+            found += tag_source(db, source)
+    click.echo(f"{len(todo)} texts tagged, {found} commitments found", err=True)
 
 
 def _serve(path: Path, port: int) -> None:

@@ -1,0 +1,52 @@
+"""Every vocabulary file's examples do what the file says (pipeline/patterns/*.yml)."""
+
+import pytest
+
+from pipeline.commitments import classify, clauses
+from pipeline.sentences import Span, is_boilerplate
+from pipeline.topics import is_send
+from pipeline.vocabulary import vocabulary
+
+COMMITMENT_EXAMPLES = vocabulary("commitments")["examples"]
+
+
+@pytest.mark.parametrize("kind, text", [
+    (kind, text) for kind, texts in COMMITMENT_EXAMPLES.items() if kind != "not_commitments" for text in texts
+])
+def test_commitment_example_is_its_kind(kind, text):
+    assert classify(text) == kind
+
+
+@pytest.mark.parametrize("text", COMMITMENT_EXAMPLES["not_commitments"])
+def test_not_commitment_example_is_not_a_commitment(text):
+    assert classify(text) is None
+
+
+@pytest.mark.parametrize("text", vocabulary("send")["examples"]["send"])
+def test_send_example_is_send(text):
+    assert is_send(text, text, "")
+
+
+@pytest.mark.parametrize("text", vocabulary("send")["examples"]["not_send"])
+def test_not_send_example_is_not_send(text):
+    assert not is_send(text, text, "")
+
+
+@pytest.mark.parametrize("text", vocabulary("boilerplate")["examples"]["boilerplate"])
+def test_boilerplate_example_is_boilerplate(text):
+    assert is_boilerplate(text)
+
+
+@pytest.mark.parametrize("text", vocabulary("boilerplate")["examples"]["content"])
+def test_content_example_is_not_boilerplate(text):
+    assert not is_boilerplate(text)
+
+
+@pytest.mark.parametrize("text, pieces", vocabulary("verbs")["examples"]["split"])
+def test_coordinated_actions_split_into_clauses(text, pieces):
+    assert len(clauses(Span(0, len(text), text))) == pieces
+
+
+@pytest.mark.parametrize("text", vocabulary("verbs")["examples"]["whole"])
+def test_single_action_stays_one_clause(text):
+    assert len(clauses(Span(0, len(text), text))) == 1
