@@ -3,7 +3,7 @@ resolution or expectation of an actor who can bind the council."""
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.outcomes import lost_regions
 from pipeline.sentences import Span, sentences, trim
@@ -66,6 +66,12 @@ def _cues() -> list[tuple[str, re.Pattern]]:
 
 
 @cache
+def _any_cue() -> re.Pattern:
+    cues = vocabulary("commitments")["cues"]
+    return any_of([pattern for kind in KINDS for pattern in cues[kind]])
+
+
+@cache
 def _negatives() -> re.Pattern:
     """Negatives read in the clause itself (past, forecast, noting, not a promise)."""
     groups = vocabulary("commitments")["negatives"]
@@ -104,10 +110,13 @@ def clauses(sentence: Span) -> list[Span]:
     return [piece for piece in (trim(p) for p in pieces) if piece and len(piece.text) > 3]
 
 
+@lru_cache(maxsize=4096)
 def classify(text: str) -> str | None:
     """The kind of commitment the text states, or None (no cue, or a negative such as a past
     achievement, forecast, legal duty or a demand by someone who cannot bind the council)."""
-    text = _URL.sub(" ", text)
+    text = _URL.sub(" ", text) if "://" in text else text
+    if not _any_cue().search(text):
+        return None
     if _negatives().search(text) or _sentence_negatives().search(text):
         return None
     for kind, cue in _cues():
@@ -128,28 +137,35 @@ def find_commitments(body: str) -> list[Commitment]:
 
 
 def _sentence_commitments(body: str, sentence: Span) -> list[Commitment]:
+    listed = _list_kind(body, sentence)
+    if not (listed or _any_cue().search(sentence.text) or _is_action_item(body, sentence)):
+        return []
     if _introduces_list(body, sentence) or _is_heading(body, sentence):
         return []
-    listed = _list_kind(body, sentence)
+    blocked_from = _sentence_negative_end(sentence.text)
     result, previous = [], None
     for clause in clauses(sentence):
+        if clause.end - sentence.start >= blocked_from:
+            break
         kind = classify(clause.text)
         confidence = CONFIDENCE.get(kind, 0.0)
-        prefix = body[sentence.start:clause.end]
-        if _sentence_negatives().search(_URL.sub(" ", prefix)):
-            previous = None
-            continue
-        clean = not _negatives().search(clause.text)
-        if kind is None and clean and previous is not None and _content().search(clause.text):
-            kind, confidence = previous, CONFIDENCE[previous] * 0.9
-        if kind is None and clean and listed and clause.start == sentence.start:
-            kind, confidence = listed, CONFIDENCE[listed] * 0.9
-        if kind is None and clean and _is_action_item(body, sentence, clause):
-            kind, confidence = "plan", 0.7
+        if kind is None and not _negatives().search(clause.text):
+            if previous is not None and _content().search(clause.text):
+                kind, confidence = previous, CONFIDENCE[previous] * 0.9
+            elif listed and clause.start == sentence.start:
+                kind, confidence = listed, CONFIDENCE[listed] * 0.9
+            elif clause.start == sentence.start and _is_action_item(body, sentence):
+                kind, confidence = "plan", 0.7
         if kind and len(clause.text.split()) >= _MIN_WORDS:
             result.append(Commitment(clause.start, clause.end, clause.text, kind, round(confidence, 2), sentence))
         previous = kind
     return result
+
+
+def _sentence_negative_end(text: str) -> float:
+    """Where the first sentence-wide negative ends: no clause reaching past it is a commitment."""
+    found = _sentence_negatives().search(_URL.sub(" ", text) if "://" in text else text)
+    return found.end() if found else float("inf")
 
 
 def _introduces_list(body: str, sentence: Span) -> bool:
@@ -190,7 +206,7 @@ def _list_introduction(body: str, line_start: int) -> str | None:
     return None
 
 
-def _is_action_item(body: str, sentence: Span, clause: Span) -> bool:
+def _is_action_item(body: str, sentence: Span) -> bool:
     """An action-plan line: a list item that starts with an action verb ("Recruit 12 coordinators")."""
     line_start = body.rfind("\n", 0, sentence.start) + 1
-    return clause.start == sentence.start and line_start < sentence.start and bool(_imperative().match(clause.text))
+    return line_start < sentence.start and bool(_imperative().match(sentence.text))

@@ -3,6 +3,7 @@ deadline, in the output form of TAGGING.md §5."""
 
 import hashlib
 from datetime import date
+from functools import lru_cache
 
 from pipeline.actors import actor
 from pipeline.amounts import commitment_amount, commitment_quantity
@@ -26,11 +27,11 @@ def tagger_version() -> str:
 
 def tag(body: str, published: date | None, council: str = "", title: str = "") -> list[dict]:
     """Commitments in a text, in text order; offsets index into `body` (text == body[start:end])."""
-    focused = send_focus(body)
+    focused = lru_cache(maxsize=1)(lambda: send_focus(body))
     return [_describe(body, commitment, published, council, title, focused) for commitment in find_commitments(body)]
 
 
-def _describe(body: str, commitment: Commitment, published, council: str, title: str, focused: bool) -> dict:
+def _describe(body: str, commitment: Commitment, published, council: str, title: str, focused) -> dict:
     sentence = commitment.sentence
     send = is_send(commitment.text, sentence.text, section_context(body, sentence.start) + "\n" + title, focused)
     money = commitment_amount(commitment.text)

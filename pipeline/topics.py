@@ -25,10 +25,11 @@ def send_focus(body: str) -> bool:
     return len(_pattern("terms").findall(body)) * _FOCUS_CHARACTERS >= len(body)
 
 
-def is_send(clause: str, sentence: str, context: str, focused: bool = False) -> bool:
+def is_send(clause: str, sentence: str, context: str, focused=False) -> bool:
     """Is a commitment about SEND? Its clause names SEND; else (unless the clause is about another
     service, or its sentence about adults) its sentence, its section context, or a document about
-    SEND as a whole. In an adult context only strong terms count ("autistic adults" is not SEND)."""
+    SEND as a whole (`focused`: a bool, or a function asked only when needed). In an adult context
+    only strong terms count ("autistic adults" is not SEND)."""
     if _pattern("terms").search(clause):
         return True
     if _pattern("not_send").search(sentence):
@@ -37,7 +38,7 @@ def is_send(clause: str, sentence: str, context: str, focused: bool = False) -> 
         return True
     if _pattern("other_topics").search(clause):
         return False
-    return mentions_send(sentence) or mentions_send(context) or focused
+    return mentions_send(sentence) or mentions_send(context) or (focused() if callable(focused) else focused)
 
 
 def section_context(body: str, position: int, reach: int = 600) -> str:

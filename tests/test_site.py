@@ -110,3 +110,13 @@ def test_document_search_takes_words_as_typed(site, page):
     table = page.locator("table.rows-and-columns")
     assert table.locator("tbody tr").count() >= 1
     assert table.locator("a[href*='#page=']").count() >= 1
+
+
+@pytest.mark.browser
+def test_send_commitments_view_shows_promises_with_deadlines_and_sources(site, page):
+    page.goto(f"{site}/promises/send_commitments?_size=200")
+    table = page.locator("table.rows-and-columns")
+    assert table.locator("tbody tr").count() >= 20
+    text = table.inner_text()
+    assert "£8 million" in text or "8 million" in text
+    assert table.locator("a[href*='#page=']").count() >= 1
