@@ -7,28 +7,33 @@ run only on the clause it is given, so it stays fast. Rules for the cases the co
 - A period named without a year (a month, season, term: "in January", "this autumn", "by the winter")
   is its first occurrence that has not ended at publication, so a month or season that is under way
   counts ("in March" published 12 March is that March). "next <month|season>" is the first one that
-  starts after publication. "until X" and "from X" give the end of X, like "by X"; "before X" and
-  "ahead of X" give the day before X starts.
+  starts after publication; in a clause told in the past ("had fallen from 1,150 in March") it is a past
+  one, so no deadline. "until X" and "from X" give the end of X, like "by X"; "before X" and "ahead of X"
+  give the day before X starts, and "by the start of X" means the next X that has not started.
 - Academic years: "for / from / by / ready for the 2026/27 academic year" is its September start
-  (30 September); "in", "during" and "by the end of" it mean 31 August. "2024/25" alone is a financial
-  year (31 March); a hyphenated pair is a financial year only next to money words ("2024-25 budget"),
-  otherwise a span of calendar years ("2022-25" ends 31 December 2025).
+  (30 September); "in", "during" and "by the end of" it mean 31 August. Two consecutive years written
+  "2024/25" or "2024-25" are a financial year (31 March), and so is "2024-2025" next to money words
+  ("budget", "£"); other pairs are spans of calendar years ("2022-25", "2024 to 2029": 31 December).
 - "Q3 2025" is a calendar quarter; "Q2 2020/21", "financial Q2" or "(financial year)" make it a
-  financial quarter (Q1 April-June ... Q4 January-March).
+  financial quarter (Q1 April-June ... Q4 January-March). "By year end" is the financial year end.
+- Numeric dates are day/month/year. "Sept 25" (an abbreviated month and two digits near the publication
+  year, as timetables write it) is September 2025; "September 25" is a day.
 - Durations ("within six months", "over the next two years", "within 20 weeks" = 140 days) run from the
   anchor when there is one, else from publication: a day-precise start gives a day-precise deadline, a
   month or year start gives the end of the month. Calendar words ("next year", "this spring") always
   read from publication; back-references ("over the same period", "from then", "the following year",
   "within six months of the change") read from the anchor (find_anchor supplies the date referred to).
-- A per-case timescale is a quantity, not a deadline: a duration in days or weeks counted from an event
-  of each case ("within 10 working days of the request"), or stating how fast items are processed or a
-  rate ("60% of EHC plans issued within 20 weeks"), or a waiting threshold. A duration in years, or in
-  months without such an event, is always a deadline; so is "the review will report within 20 weeks".
+- A per-case timescale is a quantity, not a deadline: a duration counted from an event of each case
+  ("within 10 working days of the request"), or a duration in days or weeks that follows a rate or
+  threshold ("60% of plans ... within 20 weeks", "waiting longer than") or the items processed ("EHC
+  plans issued within 20 weeks"; not a one-off batch: "the overdue assessments within 12 weeks").
+  A duration in years is always a deadline, and so is "the review will report within 20 weeks".
 - When a clause holds several dates, the latest one wins (the end of the whole promise: "open from
   September 2025 ... full by 2029"; a condition "if approved on 9 February" or a superseded date is
-  earlier), preferring dates not before publication; past dates that say when a decision was made
-  ("In September 2022, Cabinet approved") are anchors, never deadlines. Vague timing ("shortly", "as
-  soon as possible") counts only when no date is given.
+  earlier), preferring dates not before publication. Dates that ended more than a month before
+  publication are past events, and past dates that say when a decision was made ("In September 2022,
+  Cabinet approved") are anchors: neither is a deadline. Vague timing ("shortly", "as soon as
+  possible") counts only when no date is given.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from pipeline.vocabulary import vocabulary
 
 Date = datetime.date
 _DAY = datetime.timedelta(days=1)
+_STALE = datetime.timedelta(days=31)  # a date that ended longer before publication is a past event
 _V = vocabulary("deadlines")
 
 
@@ -91,6 +97,12 @@ class _Period:
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
+def _lower(text: str) -> str:
+    """The text in lower case with the same offsets (str.lower can lengthen a few non-ASCII letters)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else text.translate(_LOWER)
+
+
 def _trie(words) -> str:
     """A regex alternation of literal words, as a prefix tree; a space in a word matches any whitespace."""
     tree: dict = {}
@@ -131,8 +143,10 @@ _NUM = rf"(?:\d{{1,3}}|(?:{_trie(_TENS)})(?:[-\s](?:{_trie(_UNITS)}))?|{_trie(_N
 # "next", "Saturday", "financial year". It is matched backwards from each date, so that every pattern
 # below starts with a distinctive token (a digit, a month, a season...) and scans fast.
 _PRE_BEFORE = re.compile(
+    rf"(?:(?<![\w-])(?P<label>{_trie(_V['field_labels'])})\s*)?"
     rf"(?<![\w-])(?:(?P<pre>{_trie(_V['prepositions'])})\s+)?(?:the\s+)?"
-    r"(?:(?P<edge>end|close|start|beginning|middle|first\s+half|second\s+half)\s+of\s+"
+    r"(?:(?P<edge>end(?!\s+of\b)|(?:end|close|start|beginning|middle|first\s+half|second\s+half)(?=\s+of\b))"
+    r"\s+(?:of\s+)?"
     r"(?:(?:the|this|its|our|their)\s+[a-z-]+\s+in\s+)?(?:the\s+)?)?"
     r"(?:(?P<part>early|mid|late|later)[-\s]+)?"
     rf"(?:{_WEEKDAY},?\s+)?(?:(?P<kw1>financial|fiscal|academic|school)\s+year\s+|(?P<fy>fy)\s*"
@@ -143,14 +157,15 @@ _YEAR_REL = r"(?:\s+(?P<yrel>last|this|next)\s+year\b)?"
 _CORES = {
     "day_dmy": rf"(?<![\d.,£])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+(?P<y>{_YEAR}))?",
     "day_mdy": rf"{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y>{_YEAR})|(?=\s*(?:[,.;:)]|$)))",
-    "day_numeric": r"(?<![\d/.])(?:(?P<d>\d{1,2})/(?P<mo>\d{1,2})/(?P<y>\d{4}|\d{2})|(?P<d2>\d{1,2})\.(?P<mo2>\d{1,2})\."
-                   r"(?P<y2>\d{4})|(?P<y3>(?:19|20)\d\d)-(?P<mo3>\d\d)-(?P<d3>\d\d))(?![\d/]|\.\d)",
-    "month_year": rf"{_MONTH},?\s+(?P<y>{_YEAR})",
-    "season_year": rf"\b(?P<s>spring|summer|autumn|winter)(?:\s+(?P<term>term))?(?:\s+of)?\s+(?P<y>{_YEAR})"
+    "day_numeric": r"(?<![\d/.])(?:(?P<d>\d{1,2})/(?P<mo>\d{1,2})/(?P<y>\d{4}|\d{2})"
+                   r"|(?P<d2>\d{1,2})\.(?P<mo2>\d{1,2})\.(?P<y2>\d{4})"
+                   r"|(?P<y3>(?:19|20)\d\d)-(?P<mo3>\d\d)-(?P<d3>\d\d))(?![\d/]|\.\d)",
+    "month_year": rf"{_MONTH}(?:,?\s+(?P<y>{_YEAR})|\s*[-'’]\s*(?P<yy>\d\d)(?![\d/]))",
+    "season_year": r"\b(?P<s>spring|summer|autumn|winter)(?:\s+(?P<term>term))?(?:\s+of)?\s+(?P<y>(?:19|20)\d\d)(?!\d)"
                    r"(?:\s*[/-]\s*(?:19|20)?\d\d(?!\d))?",
     "quarter": r"(?:\bq(?P<q>[1-4])|\bquarter\s+(?P<qn>[1-4]|one|two|three|four)"
                r"|\b(?P<qw>first|second|third|fourth|final|last)\s+quarter)\b\s*(?:of\s+)?"
-               r"(?:(?:the\s+)?(?P<fin2>financial|fiscal)\s+year\s*)?(?<![\d£$.,/])(?P<y>(?:19|20)\d\d(?!\d))?"
+               r"(?:(?:the\s+)?(?P<fin2>financial|fiscal)\s+year\s*)?(?P<y>(?<![\d£$.,/])(?:19|20)?\d\d(?!\d))?"
                r"(?:\s*[/-]\s*(?P<y2>(?:19|20)?\d\d)(?!\d))?(?:\s*\(\s*(?P<fin3>financial|fiscal)\s+year\s*\))?",
     "year_pair": r"(?<![\d/£$.,])(?P<y1>(?:19|20)?\d\d)(?P<sep>\s*/\s*|\s*[-–—]\s*|\s+to\s+|\s+until\s+|\s+and\s+)"
                  r"(?P<y2>(?:19|20)?\d\d)(?![\d%]|[/.,]\d)(?:\s+(?P<kw2>financial|fiscal|academic|school)\s+year)?",
@@ -161,46 +176,56 @@ _CORES = {
     "unit_rel": r"\b(?P<unit>(?:calendar\s+|financial\s+|fiscal\s+|academic\s+|school\s+)?year|month|quarter|term|week"
                 r"|decade)(?![\w-])",
     "christmas": rf"\bchristmas(?:\s+(?P<y>{_YEAR}))?",
+    "year_end": r"\byear[-\s]end\b",
 }
 _COMPILED = {name: re.compile(pattern) for name, pattern in _CORES.items()}
-# Cheap tests that say which patterns can match at all, so most are never run on a clause.
-_GATES = {
-    "digit": re.compile(r"\d"),
-    "numeric": re.compile(r"\d[/.-]\d\d?[/.-]\d"),
-    "month": re.compile(_MONTH),
-    "season": re.compile(r"\b(?:spring|summer|autumn|winter)\b"),
-    "unit": re.compile(r"\b(?:year|month|week|day|term|quarter|decade|fortnight)"),
-}
-_NEEDS = {
-    "day_dmy": ("digit", "month"), "day_mdy": ("digit", "month"), "day_numeric": ("numeric",),
-    "month_year": ("digit", "month"), "season_year": ("digit", "season"), "quarter": ("unit", "digit"),
-    "year_pair": ("digit",), "year": ("digit",), "month_rel": ("month",), "season_rel": ("season",),
-    "unit_rel": ("unit",), "christmas": ("christmas",), "duration": ("unit",), "later": ("later",),
-    "year_after": ("year after",), "back_reference": ("then", "same", "that"), "this_time": ("this time",),
-}
+_ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 _DURATION = re.compile(
     rf"(?<![\w-])(?P<pre>within|over|in|during|for|across|inside)\s+(?:the\s+)?(?:(?P<rel>next|coming|following)\s+)?"
     rf"(?:(?P<n>{_NUM}(?:\s*(?:-|–|to|or)\s*{_NUM})?)\s*)?"
     r"(?P<unit>(?:working|school|calendar)\s+days?|days?|weeks?|fortnights?|months?|years?)(?:['’]s?)?(?:\s+time)?"
     r"(?:\s+(?P<ofw>of|from|after|following)\s+(?P<ref>(?:(?:the|a|an|this|that|their|its|his|her|each|every|any)\s+)?"
-    r"[\w'’-]+))?"
+    r"[\w'’-]+)(?=(?P<more>(?:\s+[\w'’-]+){0,2})))?"
 )
 _LATER = re.compile(rf"(?<![\w-])(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+later\b")
 _YEAR_AFTER = re.compile(r"(?<![\w-])the\s+year\s+after(?P<next>\s+next)?\b")
 _FOLLOWING = re.compile(r"\bthe\s+following\s+(?:year|month|quarter|spring|summer|autumn|winter|term)\b")
+_POINTER_WORDS = re.compile(r"\b(?:then|same|that|later|following|after|of\s+th(?:e|is|at))\b")
 _THIS_TIME_NEXT_YEAR = re.compile(r"(?<![\w-])(?:by\s+)?this\s+time\s+next\s+year\b")
 _BACK_REFERENCE = re.compile(rf"(?<![\w-])(?:{_regex(_V['back_references'])})(?![\w-])")
 _VAGUE = re.compile(rf"(?<![\w-])(?:{_regex(_V['vague'])})(?![\w-])")
 _FINANCIAL_CONTEXT = re.compile(_trie(_V["financial_context"]))
 _THE_NEXT_UNIT = re.compile(r"\bthe\s+(?:next|coming)\s+(?:year|month|week)\b")
-_CONNECTOR = re.compile(r"\s*(?:-|–|—|to|until|till|and|through(?:\s+to)?)\s*")
+_CONNECTOR = re.compile(r"\s*(-|–|—|to\b|until\b|till\b|and\b|through(?:\s+to)?\b)?\s*")
+
+# Cheap tests that say which patterns can match at all, so that most are never run on a clause.
+_GATES = {name: re.compile(pattern) for name, pattern in {
+    "digit": r"\d", "numeric": r"\d[/.-]\d\d?[/.-]\d", "month": _MONTH,
+    "season": r"\b(?:spring|summer|autumn|winter)\b",
+    "unit": r"\b(?:year|month|week|day|term|quarter|decade|fortnight)",
+    "quarter": r"\bq[1-4]\b|quarter", "christmas": "christmas", "later": r"\blater\b", "year after": "year after",
+    "back": r"\b(?:then|same|that)\b", "this time": "this time",
+}.items()}
+_SCANS = tuple((name, _COMPILED[name], frozenset(needs)) for name, needs in (
+    ("day_dmy", ("digit", "month")), ("day_mdy", ("digit", "month")), ("day_numeric", ("numeric",)),
+    ("month_year", ("digit", "month")), ("season_year", ("digit", "season")), ("quarter", ("quarter",)),
+    ("year_pair", ("digit",)), ("year", ("digit",)), ("month_rel", ("month",)), ("season_rel", ("season",)),
+    ("unit_rel", ("unit",)), ("christmas", ("christmas",)), ("year_end", ("unit",)))) + (
+    ("duration", _DURATION, frozenset({"unit"})), ("later", _LATER, frozenset({"later"})),
+    ("year_after", _YEAR_AFTER, frozenset({"year after"})), ("back_reference", _BACK_REFERENCE, frozenset({"back"})),
+    ("this_time", _THIS_TIME_NEXT_YEAR, frozenset({"this time"})), ("vague", _VAGUE, frozenset()))
 
 _PER_CASE = _V["per_case"]
 _PER_CASE_ITEMS = re.compile(
     rf"\b(?:{_trie(_PER_CASE['items'])})\b(?:\s+(?:are|is|were|be|being|to\s+be))?(?:\s+[a-z]+ed)?\s*$"
 )
 _PER_CASE_RATES = re.compile(_regex(_PER_CASE["rates"]))
-_CLAUSE_BREAK = re.compile(r"[;:()]|,\s*(?:which|who|and|but|while)\b|[.!?]\s")
+_ONE_OFF = re.compile(rf"\b(?:{_trie(_PER_CASE['one_off'])})\b")
+_CLAUSE_BREAK = re.compile(r"[;:()–—]|\s-\s|,\s*(?:which|who|and|but|while)\b|[.!?]\s")
+# The last auxiliary before a date tells its tense: "had fallen from 1,150 in March" (past), "that was due to
+# open next month will not now open until January" (future).
+_AUXILIARY = re.compile(r"\b(had|was|were|did|has|have|will|shall|would|is|are|am|be|to|can|could|may|might|must"
+                        r"|should)\b(?!\s+to\b)")
 _SHORT_UNITS = ("day", "week", "fortnight")
 
 _DECISION = re.compile(rf"(?<![\w-])(?:{_trie(_V['decision_words'])})(?![\w-])")
@@ -212,8 +237,15 @@ _PAST_DATES = (
     re.compile(rf"\b(?:back\s+|earlier\s+)?in\s+{_MONTH}(?!\s*,?\s*\d)"),
     re.compile(rf"\b(?:back\s+)?in\s+(?P<y>{_YEAR})"),
     re.compile(rf"\b(?:on|last)\s+{_WEEKDAY}"),
-    re.compile(r"\b(?P<word>yesterday|today|this\s+morning|last\s+month|last\s+year|earlier\s+this\s+month)\b"),
+    re.compile(r"\b(?P<word>yesterday|today|this\s+morning|(?:earlier\s+)?this\s+week|last\s+month|last\s+year"
+               r"|earlier\s+this\s+month)\b"),
 )
+# "agreed | by the cabinet | at its meeting | on ...": what may stand between a decision word and its date.
+_DECIDED_THEN = re.compile(r"(?:\s+(?:by|of)(?:\s+[\w'’-]+){1,5}?)?"
+                           r"(?:,?\s+at\s+(?:its|a|the|their)(?:\s+[\w'’-]+){0,4}?\s+meeting)?"
+                           r",?\s*(?:on|in|at|during|last)?\s*")
+_CLAUSE_AFTER_DATE = re.compile(r"[;.!?]\s|\b(?:will|shall|would|to\s+be|is\s+to|are\s+to)\b")
+_NOT_YET_DECIDED = re.compile(r"\b(?:if|once|when|unless|until|be|being|subject\s+to)\s+(?:[\w'’-]+\s+){0,2}$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£])|\n\s*")
 
 
@@ -252,7 +284,9 @@ def _academic_year(year: int) -> _Period:
 
 def _season(name: str, year: int, table: str = "seasons") -> _Period:
     first, last = _V[table][name]
-    label = f"{name} term {year}" if table == "terms" else f"{name} {year}" + (f"/{(year + 1) % 100:02d}" if last < first else "")
+    label = f"{name} term {year}" if table == "terms" else f"{name} {year}"
+    if last < first:
+        label += f"/{(year + 1) % 100:02d}"
     return _span(year, first, year + (last < first), last, label)
 
 
@@ -260,7 +294,8 @@ def _quarter(year: int, quarter: int, financial: bool) -> _Period:
     if financial:
         start = _add_months(Date(year, 4, 1), 3 * (quarter - 1))
         last = _add_months(start, 2)
-        return _span(start.year, start.month, last.year, last.month, f"financial Q{quarter} {year}/{(year + 1) % 100:02d}")
+        name = f"financial Q{quarter} {year}/{(year + 1) % 100:02d}"
+        return _span(start.year, start.month, last.year, last.month, name)
     return _span(year, 3 * quarter - 2, year, 3 * quarter, f"Q{quarter} {year}")
 
 
@@ -283,6 +318,11 @@ def _months_of(period: _Period) -> list[tuple[int, int]]:
 
 def _norm(words: str | None) -> str:
     return " ".join((words or "").lower().split())
+
+
+def _from_its_start(hit: _Hit) -> bool:
+    """True for "by the start of X", "from the beginning of X", "before X": X's start must be still to come."""
+    return hit["edge"] in ("start", "beginning") or _norm(hit["pre"]) in _V["before"]
 
 
 def _resolve(period: _Period, hit: _Hit, academic: bool = False) -> tuple[Date, str]:
@@ -326,14 +366,21 @@ class _Hit:
         return self.groups.get(name)
 
     @classmethod
-    def of(cls, match: re.Match, lower: str | None = None) -> _Hit:
-        """The hit for a match; with the lower-cased text, extended back over "by the end of" and the like."""
+    def of(cls, match: re.Match, lower: str | None = None, day: bool = False) -> _Hit:
+        """The hit for a match; with the lower-cased text, extended back over "by the end of" and the like
+        (but not over a field label such as "Timescale:", nor over "on" unless the date is a day)."""
         groups, start = match.groupdict(), match.start()
-        if lower is not None:
-            before = _PRE_BEFORE.search(lower, max(0, start - _PRE_REACH), start)
-            if before:
-                groups.update(before.groupdict())
-                start = before.start()
+        before = _PRE_BEFORE.search(lower, max(0, start - _PRE_REACH), start) if lower is not None else None
+        if before:
+            groups.update(before.groupdict())
+            start = before.start()
+            if groups["pre"] == "on" and not day:
+                groups["pre"] = None
+                start = before.end("pre")
+            elif groups["label"]:
+                start = before.end("label")
+            while lower[start].isspace():
+                start += 1
         return cls(start, match.end(), groups)
 
 
@@ -377,46 +424,36 @@ class _Reader:
     """Reads the deadline phrases of one text against a publication date and an optional anchor."""
 
     def __init__(self, text: str, published: Date, anchor: Anchor | None):
-        self.text, self.lower, self.published, self.anchor = text, text.translate(_LOWER), published, anchor
+        self.text, self.lower, self.published, self.anchor = text, _lower(text), published, anchor
 
     def found(self) -> list[_Found]:
         """Every deadline phrase (dated, vague or per-case), longest first where they overlap, in text order."""
         lower, raw = self.lower, []
         present = {name for name, gate in _GATES.items() if gate.search(lower)}
-        for name, pattern in _COMPILED.items():
-            if self._may_match(name, present):
+        for name, pattern, needs in _SCANS:
+            if needs <= present:
                 read = getattr(self, "_read_" + name)
-                raw.extend(self._found(hit, read(hit)) for hit in (_Hit.of(m, lower) for m in pattern.finditer(lower)))
-        for name, pattern, read in (
-                ("duration", _DURATION, self._duration), ("later", _LATER, self._later),
-                ("year_after", _YEAR_AFTER, self._year_after), ("back_reference", _BACK_REFERENCE, self._from_anchor_period),
-                ("this_time", _THIS_TIME_NEXT_YEAR, self._this_time), ("vague", _VAGUE, self._vague)):
-            if self._may_match(name, present):
-                raw.extend(self._found(hit, read(hit)) for hit in map(_Hit.of, pattern.finditer(lower)))
+                for match in pattern.finditer(lower):
+                    hit = _Hit.of(match, lower if name in _CORES else None, name.startswith("day"))
+                    raw.append(self._found(hit, read(hit)))
         kept: list[_Found] = []
         for item in sorted(filter(None, raw), key=lambda f: (f.start - f.end, f.start)):
-            if all(item.end <= other.start or item.start >= other.end for other in kept):
+            overlapping = [other for other in kept if item.start < other.end and other.start < item.end]
+            if not overlapping:
                 kept.append(item)
+            elif len(overlapping) == 1 and not overlapping[0].start <= item.start < item.end <= overlapping[0].end:
+                kept[kept.index(overlapping[0])] = _overlap(overlapping[0], item)
         return _merge_ranges(lower, sorted(kept, key=lambda f: f.start))
-
-    def _may_match(self, name: str, present: set[str]) -> bool:
-        """False when a pattern cannot match: it needs a digit, a month name... that the text lacks."""
-        needs = _NEEDS.get(name, ())
-        if name == "quarter":
-            return "digit" in present or "unit" in present
-        if name in ("back_reference", "later", "year_after", "this_time", "christmas"):
-            return any(word in self.lower for word in needs)
-        return all(need in present for need in needs)
 
     def _found(self, hit: _Hit, result) -> _Found | None:
         if result is None:
             return None
         date, precision, basis, kind = result
         start, end = hit.start, hit.end
-        while end > start and self.text[end - 1] in " \t\n,":
+        while end > start and self.text[end - 1] in " \t\n,.":
             end -= 1
-        if re.match(r"the\s+\d", self.lower[start:end]):
-            start = self.text.index(" ", start) + 1
+        article = re.match(r"the\s+(?=\d)", self.lower[start:end])
+        start += article.end() if article else 0
         phrase = " ".join(self.text[start:end].split())
         return _Found(start, end, date, precision, basis.replace("{phrase}", phrase), kind)
 
@@ -424,16 +461,22 @@ class _Reader:
 
     def _explicit(self, period: _Period, hit: _Hit, academic: bool = False):
         date, precision = _resolve(period, hit, academic)
-        return date, precision, f"explicit: {period.name}", "date"
+        return date, precision, f"explicit: {{phrase}} = {period.name}", "date"
 
     def _relative(self, period: _Period, hit: _Hit, academic: bool = False, base: str | None = None):
         date, precision = _resolve(period, hit, academic)
-        return date, precision, f"{base or 'published ' + self.published.isoformat()}: {{phrase}} = {period.name}", "date"
+        base = base or f"published {self.published.isoformat()}"
+        return date, precision, f"{base}: {{phrase}} = {period.name}", "date"
 
     def _read_day_dmy(self, hit):
         return self._day(hit, _MONTHS[hit["m"]], int(hit["d"]), hit["y"])
 
-    _read_day_mdy = _read_day_dmy
+    def _read_day_mdy(self, hit):
+        number, short_year = int(hit["d"]), self.published.year % 100
+        if not (hit["y"] or hit["wd"]) and len(hit["m"]) <= 4 and hit["m"] not in ("may", "june", "july") \
+                and short_year - 1 <= number <= short_year + 5:
+            return self._explicit(_month(_year_from(hit["d"], self.published.year), _MONTHS[hit["m"]]), hit)
+        return self._read_day_dmy(hit)  # "Sept 25" in a timetable is September 2025; "September 25" a day
 
     def _read_day_numeric(self, hit):
         day, month, year = (hit["d"], hit["mo"], hit["y"]) if hit["d"] else (
@@ -447,27 +490,36 @@ class _Reader:
             except ValueError:
                 return None
         date = _next_day(month, day, self.published)
-        return self._relative(_day_period(date), hit) if date else None
+        return self._relative(_day_period(date), hit) if date and not self._told_as_past(hit) else None
+
+    def _told_as_past(self, hit) -> bool:
+        """True when a date without a year sits in a clause told in the past ("had fallen from 1,150 in March"),
+        so it names a past month, not the next one."""
+        window = self.lower[max(0, hit.start - 60):hit.start]
+        breaks = list(_CLAUSE_BREAK.finditer(window))
+        verbs = _AUXILIARY.findall(window[breaks[-1].end():] if breaks else window)
+        return bool(verbs) and verbs[-1] in ("had", "was", "were", "did", "has", "have")
 
     def _read_month_year(self, hit):
-        return self._explicit(_month(int(hit["y"]), _MONTHS[hit["m"]]), hit)
+        year = int(hit["y"]) if hit["y"] else _year_from(hit["yy"], self.published.year)
+        return self._explicit(_month(year, _MONTHS[hit["m"]]), hit)
 
     def _read_season_year(self, hit):
         return self._explicit(_season(hit["s"], int(hit["y"]), "terms" if hit["term"] else "seasons"), hit)
 
     def _read_quarter(self, hit):
-        quarter = int(hit["q"] or 0) or _number(hit["qn"] or "") or \
-            {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}.get(hit["qw"])
-        financial = bool(hit["fin1"] or hit["fin2"] or hit["fin3"] or hit["y2"] or hit["kw1"] in ("financial", "fiscal"))
+        quarter = int(hit["q"] or 0) or _number(hit["qn"] or "") or _ORDINAL_QUARTERS[hit["qw"]]
+        financial = bool(hit["fin1"] or hit["fin2"] or hit["fin3"] or hit["y2"]) \
+            or hit["kw1"] in ("financial", "fiscal")
         if hit["y"]:
-            return self._explicit(_quarter(int(hit["y"]), quarter, financial), hit)
+            return self._explicit(_quarter(_year_from(hit["y"], self.published.year), quarter, financial), hit)
         if not (hit["pre"] or hit["edge"]):
             return None
         return self._relative(_occurrence(lambda year: _quarter(year, quarter, financial), self.published, False), hit)
 
     def _read_year_pair(self, hit):
-        if len(hit["y1"]) == 2 and not hit["fy"]:
-            return None
+        if len(hit["y1"]) == 2 and not (hit["fy"] or (hit["sep"].strip() == "/" and (hit["pre"] or hit["kw1"]))):
+            return None  # "24/25" alone is too often something else; "in 24/25", "FY24/25" are years
         first, separator, second = _year_from(hit["y1"], self.published.year), _norm(hit["sep"]), hit["y2"]
         if separator in ("to", "until", "and") and len(second) == 2:
             return None
@@ -478,8 +530,8 @@ class _Reader:
         consecutive = second == first + 1
         if consecutive and keyword in ("academic", "school"):
             return self._explicit(_academic_year(first), hit, academic=True)
-        if consecutive and (keyword in ("financial", "fiscal") or hit["fy"] or separator == "/"
-                            or (separator in ("-", "–", "—") and self._financial_context(hit))):
+        if consecutive and (keyword in ("financial", "fiscal") or hit["fy"] or separator == "/" or (
+                separator in ("-", "–", "—") and (len(hit["y2"]) == 2 or self._financial_context(hit)))):
             return self._explicit(_financial_year(first), hit)
         return self._explicit(_span(first, 1, second, 12, f"{first} to {second}", "year"), hit)
 
@@ -487,7 +539,7 @@ class _Reader:
         return bool(_FINANCIAL_CONTEXT.search(self.lower, max(0, hit.start - 60), hit.end + 30))
 
     def _read_year(self, hit):
-        if not (hit["pre"] or hit["edge"] or hit["part"]):
+        if not (hit["pre"] or hit["edge"] or hit["part"] or hit["label"]):
             return None
         return self._explicit(_year(int(hit["y"])), hit)
 
@@ -506,7 +558,7 @@ class _Reader:
     def _named_period(self, hit, make):
         """A month or season named without a year: "in January", "next summer", "in March next year"."""
         relation = _norm(hit["rel"])
-        if relation == "last" or hit["yrel"] == "last":
+        if relation == "last" or hit["yrel"] == "last" or (relation != "next" and self._told_as_past(hit)):
             return None
         if hit["yrel"]:
             year = self.published.year + (hit["yrel"] == "next")
@@ -514,7 +566,8 @@ class _Reader:
                                       key=lambda p: p.first), hit)
         if relation == "following" and self.anchor:
             return self._relative(_occurrence(make, self.anchor.date, True), hit, base=self._anchor_base())
-        return self._relative(_occurrence(make, self.published, relation in ("next", "following")), hit)
+        after = relation in ("next", "following") or _from_its_start(hit)
+        return self._relative(_occurrence(make, self.published, after), hit)
 
     def _read_unit_rel(self, hit):
         words = _norm(hit["unit"]).split()
@@ -526,6 +579,8 @@ class _Reader:
                     and _norm(hit["pre"]) in ("during", "within", "throughout", "in", "over", "for"))):
             return None  # "over the next year" is a duration
         step = 0 if relation in ("", "this", "current") else 1
+        if not relation and unit in ("year", "term") and _from_its_start(hit):
+            step = 1  # "by the start of the academic year" published in June: the coming one
         base, basis = self.published, None
         if relation == "following" and self.anchor:
             base, basis = self.anchor.date, self._anchor_base()
@@ -551,6 +606,10 @@ class _Reader:
             period = _year(base.year // 10 * 10 + 9)
         return self._relative(period, hit, base=basis)
 
+    def _read_year_end(self, hit):
+        """"By year end", "at the year-end": a council's year ends with its financial year."""
+        return self._relative(_financial_year(self.published.year - (self.published.month < 4)), hit)
+
     def _read_christmas(self, hit):
         if not hit["pre"]:
             return None
@@ -558,11 +617,11 @@ class _Reader:
             return self._explicit(_day_period(Date(int(hit["y"]), 12, 25)), hit)
         return self._relative(_day_period(_next_day(12, 25, self.published)), hit)
 
-    def _this_time(self, hit):
+    def _read_this_time(self, hit):
         return _add_months(self.published, 12), "day", f"published {self.published.isoformat()}: {{phrase}}", "date"
 
     @staticmethod
-    def _vague(hit):
+    def _read_vague(hit):
         return None, "", "vague: no date", "vague"
 
     # -- durations and back-references
@@ -576,49 +635,52 @@ class _Reader:
         date, precision = self.anchor.date, self.anchor.precision
         return "anchor " + {"day": date.isoformat(), "month": date.isoformat()[:7], "year": str(date.year)}[precision]
 
-    def _duration(self, hit):
+    def _read_duration(self, hit):
         unit, relation = _norm(hit["unit"]), hit["rel"]
         if hit["n"]:
             count = _number(hit["n"])
         elif relation and not unit.endswith("s"):
             count = 1
         elif relation:
-            return self._vague(hit)
+            return self._read_vague(hit)
         else:
             return None
         if hit["pre"] == "for" and not relation:
+            return None
+        if count is None:
             return None
         if self._per_case(hit, unit):
             return None, "", "per-case timescale: {phrase}", "per-case"
         start, precision, basis = self._start()
         date, precision = _after(start, precision, count, unit)
-        return date, precision, f"{basis}: + {{phrase}}", "date"
+        return date, precision, f"{basis}: {{phrase}}", "date"
 
     def _per_case(self, hit, unit: str) -> bool:
         """A statutory or per-case timescale: from an event of each case, a rate, or a processing speed."""
         name = unit.split()[-1].rstrip("s")
-        reference = _norm(hit["ref"]).split()
-        if reference and name != "year" and any(word.strip("'’") in _PER_CASE["triggers"] for word in reference):
+        if name != "year" and _counts_from_each_case(hit["ref"], hit["more"]):
             return True
         if name not in _SHORT_UNITS:
             return False
         window = self.lower[max(0, hit.start - 100):hit.start]
         breaks = list(_CLAUSE_BREAK.finditer(window))
         window = window[breaks[-1].end():] if breaks else window
-        return bool(_PER_CASE_RATES.search(window) or _PER_CASE_ITEMS.search(window))
+        if _PER_CASE_RATES.search(window):
+            return True
+        return not _ONE_OFF.search(window) and bool(_PER_CASE_ITEMS.search(window))
 
-    def _later(self, hit):
+    def _read_later(self, hit):
         start, precision, basis = self._start()
         date, precision = _after(start, precision, _number(hit["n"]), _norm(hit["unit"]))
         return date, precision, f"{basis}: {{phrase}}", "date"
 
-    def _year_after(self, hit):
+    def _read_year_after(self, hit):
         if hit["next"]:
             return self._relative(_year(self.published.year + 2), hit)
         start, _, basis = self._start()
         return self._relative(_year(start.year + 1), hit, base=basis)
 
-    def _from_anchor_period(self, hit):
+    def _read_back_reference(self, hit):
         if not self.anchor:
             return None, "", "vague: {phrase} with no date to refer to", "vague"
         date, precision = self.anchor.date, self.anchor.precision
@@ -627,6 +689,14 @@ class _Reader:
         elif precision == "year":
             date = Date(date.year, 12, 31)
         return date, precision, f"{self._anchor_base()}: {{phrase}}", "date"
+
+
+def _counts_from_each_case(reference: str | None, more: str | None) -> bool:
+    """True when "within N weeks of <reference> <more>" counts from an event of each case ("of a request",
+    "of receiving", "of the plan being issued"), not from one event ("of the change")."""
+    words = _norm(reference).split()
+    return bool(words) and (words[0] in _PER_CASE["determiners"] or any(
+        word.strip("'’") in _PER_CASE["events"] for word in words + _norm(more).split()))
 
 
 def _after(start: Date, precision: str, count: int, unit: str) -> tuple[Date, str]:
@@ -655,12 +725,23 @@ def _after(start: Date, precision: str, count: int, unit: str) -> tuple[Date, st
     return _month_end(date.year, date.month), "month"
 
 
+def _overlap(first: _Found, second: _Found) -> _Found:
+    """One phrase for two that share words ("this financial year 2025/26"): the explicit date, else the later."""
+    if first.kind != "date" or second.kind != "date":
+        return first if first.kind == "date" else second
+    best = max((first, second), key=lambda f: (f.basis.startswith("explicit"), f.date))
+    return _Found(min(first.start, second.start), max(first.end, second.end), best.date, best.precision, best.basis,
+                  "date")
+
+
 def _merge_ranges(lower: str, found: list[_Found]) -> list[_Found]:
     """Join "late 2024 to summer 2025", "between 2023/24 and 2025/26" into one phrase ending with the later date."""
     merged: list[_Found] = []
     for item in found:
         previous = merged[-1] if merged else None
-        if previous and previous.kind == item.kind == "date" and _CONNECTOR.fullmatch(lower, previous.end, item.start):
+        joined = _CONNECTOR.fullmatch(lower, previous.end, item.start) if previous else None
+        if joined and previous.kind == item.kind == "date" and (
+                joined.group(1) or _CONNECTOR.match(lower, item.start).group(1)):
             later = max(previous, item, key=lambda f: f.date)
             merged[-1] = _Found(previous.start, item.end, later.date, later.precision, later.basis, "date")
         else:
@@ -689,6 +770,8 @@ def _past_date(match: re.Match, published: Date) -> Anchor | None:
         word = _norm(groups["word"])
         if word in ("yesterday", "today", "this morning"):
             return Anchor(published - _DAY * (word == "yesterday"), "day")
+        if word.endswith("this week"):
+            return Anchor(published - _DAY * published.weekday(), "day")
         if word == "last year":
             return Anchor(Date(published.year - 1, 1, 1), "year")
         return Anchor(_add_months(published.replace(day=1), -(word == "last month")), "month")
@@ -714,8 +797,11 @@ def _past_date(match: re.Match, published: Date) -> Anchor | None:
 
 
 def _decision_dates(lower: str, published: Date) -> list[tuple[int, int, int, Anchor]]:
-    """(gap, start, end, anchor) for each past date tied to a decision word ("agreed on Thursday"), closest first."""
-    decisions = list(_DECISION.finditer(lower))
+    """(gap, start, end, anchor) for each past date tied to a decision word, closest first: "agreed on Thursday",
+    "approved by Cabinet at its meeting on 15 November", "In September 2022, Cabinet approved"; not "agreed to
+    hold an event on 25 January" nor "if approved on 9 February"."""
+    decisions = [match for match in _DECISION.finditer(lower)
+                 if not _NOT_YET_DECIDED.search(lower, max(0, match.start() - 20), match.start())]
     if not decisions:
         return []
     dates: list[tuple[int, int, Anchor]] = []
@@ -728,12 +814,14 @@ def _decision_dates(lower: str, published: Date) -> list[tuple[int, int, int, An
     for decision in decisions:
         for start, end, anchor in dates:
             if start >= decision.end():
-                gap, limit = lower[decision.end():start], 60
+                gap = lower[decision.end():start]
+                tied = _DECIDED_THEN.fullmatch(gap)
             elif end <= decision.start():
-                gap, limit = lower[end:decision.start()], 120
+                gap = lower[end:decision.start()]
+                tied = len(gap) <= 120 and not _CLAUSE_AFTER_DATE.search(gap)
             else:
                 continue
-            if len(gap) <= limit and not re.search(r"[;.!?]\s", gap):
+            if tied:
                 pairs.append((len(gap), start, end, anchor))
     return sorted(pairs, key=lambda pair: pair[0])
 
@@ -741,13 +829,14 @@ def _decision_dates(lower: str, published: Date) -> list[tuple[int, int, int, An
 def _points_back(lower: str, start: int) -> int | None:
     """Where the first phrase after `start` that refers to an earlier date begins ("from then", "the following
     year", "within six months of the change"), or None."""
+    if not _POINTER_WORDS.search(lower, start):
+        return None
     found = [match.start() for pattern in (_BACK_REFERENCE, _LATER, _FOLLOWING)
              for match in [pattern.search(lower, start)] if match]
     found += [match.start() for match in _YEAR_AFTER.finditer(lower, start) if not match["next"]][:1]
     for match in _DURATION.finditer(lower, start):
-        reference = _norm(match["ref"]).split()
-        if reference and reference[0] in ("the", "this", "that") and not any(
-                word in _PER_CASE["triggers"] for word in reference[1:]):
+        if _norm(match["ref"]).split()[:1] in (["the"], ["this"], ["that"]) and not _counts_from_each_case(
+                match["ref"], match["more"]):
             found.append(match.start())
     return min(found, default=None)
 
@@ -766,15 +855,16 @@ def find_anchor(text: str, published: Date) -> Anchor | None:
     sentences = _sentences(text)
     if not sentences:
         return None
-    lower = text.translate(_LOWER)
+    lower = _lower(text)
     pointer = _points_back(lower, sentences[-1][0])
     if pointer is not None:
         before = [f for f in _Reader(text[:pointer], published, None).found() if f.kind == "date"]
         if before:
             nearest = max(before, key=lambda f: f.start)
             return Anchor(_normalise(nearest.date, nearest.precision), nearest.precision)
+    decisions = [match.start() for match in _DECISION.finditer(lower)]
     for start, end in reversed(sentences):
-        pairs = _decision_dates(lower[start:end], published)
+        pairs = _decision_dates(lower[start:end], published) if any(start <= at < end for at in decisions) else []
         if pairs:
             return pairs[0][3]
     return None
@@ -797,11 +887,10 @@ def find_deadline(text: str, published: Date, anchor: Anchor | None = None) -> D
     """
     reader = _Reader(text, published, anchor)
     found = reader.found()
-    dated = [f for f in found if f.kind == "date"]
-    if any(f.date < published for f in dated):
+    dated = [f for f in found if f.kind == "date" and f.date >= published - _STALE]
+    if dated:
         decided = [(start, end) for _, start, end, _ in _decision_dates(reader.lower, published)]
-        dated = [f for f in dated if f.date >= published or not any(
-            f.start < end and start < f.end for start, end in decided)]
+        dated = [f for f in dated if not any(f.start < end and start < f.end for start, end in decided)]
     if dated:
         best = max(dated, key=lambda f: (f.date >= published, f.date, f.start))
     else:
