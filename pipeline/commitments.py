@@ -47,7 +47,7 @@ def _coordination() -> re.Pattern:
 def _coordinated_head() -> re.Pattern:
     verb = rf"(?:{_verbs()})(?:s|es|ing)?\b"
     return re.compile(
-        rf"(?:to\s+)?{verb}|to\s+£|£\d|a further\b|another\b|of\b|(?:we|it|they)\b|the (?:council|county|cabinet)\b"
+        rf"(?:to\s+)?{verb}|to\s+£|£\d|a (?:further|second|third|fourth|fifth)\b|another\b|of\b|(?:we|it|they)\b|the (?:council|county|cabinet)\b"
         rf"|(?:will|would|shall|is to|are to|intends|plans|agreed|aims)\b",
         re.IGNORECASE,
     )

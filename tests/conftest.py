@@ -17,8 +17,9 @@ def realworld() -> Path:
     return REALWORLD
 
 
-def run_promises(*args: str, timeout: float = 300, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_promises(*args: str, timeout: float = 300, env: dict | None = None, cwd=None) -> subprocess.CompletedProcess:
     """Run the `promises` command in a subprocess (one Scrapy crawl per process) and return its result."""
     return subprocess.run(
         [sys.executable, "-m", "promises.cli", *args], capture_output=True, text=True, timeout=timeout, env=env,
+        cwd=cwd,
     )
