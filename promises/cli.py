@@ -24,7 +24,7 @@ def _day(ctx, param, value):
     try:
         return datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
 @click.group()
@@ -66,7 +66,7 @@ def crawl(targets, data_dir, since, until, resume, max_document_mb, list_council
     try:
         councils = [resolve_target(target) for target in targets]
     except ValueError as problem:
-        raise click.UsageError(str(problem))
+        raise click.UsageError(str(problem)) from None
     if since is None:
         today = date.today()
         since = today.replace(year=today.year - 5)
