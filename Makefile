@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test chromium bench
+.PHONY: demo test debian-packages bench
 
 $(BIN)/promises: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,12 +15,12 @@ $(BIN)/promises: setup.cfg pyproject.toml
 demo: $(BIN)/promises
 	$(BIN)/promises demo
 
-chromium:
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+debian-packages:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v pdftotext >/dev/null || \
 	  ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils)
 
-test: $(BIN)/promises chromium
+test: $(BIN)/promises debian-packages
 	$(BIN)/pytest -q
 
-bench: $(BIN)/promises chromium
+bench: $(BIN)/promises debian-packages
 	$(BIN)/python benchmarks/run.py

@@ -1,4 +1,8 @@
-"""Writes to the promises database: idempotent upserts keyed by source-derived ids."""
+"""Writes to the promises database: idempotent upserts keyed by source-derived ids.
+
+These run for every request and item of a crawl, so they are plain SQL on tables that
+db.schema has created: sqlite-utils' table methods read the schema again on every call.
+"""
 
 import hashlib
 import json
@@ -12,66 +16,74 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def get_row(db: sqlite_utils.Database, table: str, key: str) -> dict | None:
-    """One row by primary key as a dict, or None."""
-    try:
-        return db[table].get(key)
-    except sqlite_utils.db.NotFoundError:
-        return None
+def get_row(db: sqlite_utils.Database, table: str, key: str, column: str = "id") -> dict | None:
+    """One row by its key column as a dict, or None."""
+    cursor = db.conn.execute(f"select * from [{table}] where [{column}] = ?", [key])
+    row = cursor.fetchone()
+    return dict(zip([d[0] for d in cursor.description], row)) if row else None
+
+
+def upsert(db: sqlite_utils.Database, table: str, rows: list[dict], pk: str = "id") -> None:
+    """Insert rows, or update the given columns of rows whose key exists (in the caller's transaction)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f"[{c}]" for c in columns)
+    updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != pk)
+    sql = (f"insert into [{table}] ({names}) values ({', '.join('?' * len(columns))}) "
+           f"on conflict([{pk}]) do {'update set ' + updates if updates else 'nothing'}")
+    db.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
 
 
 def upsert_council(db: sqlite_utils.Database, council: dict) -> None:
     """Insert or update a council from its registry entry."""
-    db["councils"].upsert(
-        {
+    with db.conn:
+        upsert(db, "councils", [{
             "slug": council["slug"], "name": council["name"], "platform": council["platform"],
             "base_url": council["base_url"], "verified": int(bool(council.get("verified"))),
-        },
-        pk="slug",
-    )
+        }], pk="slug")
 
 
 def upsert_committee(db: sqlite_utils.Database, committee: dict) -> None:
     """Insert or update a committee."""
-    db["committees"].upsert(committee, pk="id")
+    with db.conn:
+        upsert(db, "committees", [committee])
 
 
 def upsert_meeting(db: sqlite_utils.Database, meeting: dict, items: list[dict]) -> None:
     """Insert or update a meeting and its agenda items; first_seen survives re-crawls."""
     seen = now()
     existing = get_row(db, "meetings", meeting["id"])
-    row = {**meeting, "first_seen": existing["first_seen"] if existing else seen, "last_seen": seen}
+    rows = []
+    for item in items:
+        row = {**item, "recorded_votes": json.dumps(item.get("recorded_votes") or [])}
+        if item.get("minutes_truncated"):
+            # Full minutes fetched earlier from mgAi.aspx must not be replaced by the truncated text.
+            previous = get_row(db, "agenda_items", item["id"])
+            if previous and not previous["minutes_truncated"]:
+                row.update(minutes=previous["minutes"], minutes_truncated=0)
+        rows.append(row)
     with db.conn:
-        db["meetings"].upsert(row, pk="id")
-        for item in items:
-            row = {**item, "recorded_votes": json.dumps(item.get("recorded_votes") or [])}
-            if item.get("minutes_truncated"):
-                # Full minutes fetched earlier from mgAi.aspx must not be replaced by the truncated text.
-                previous = db.execute(
-                    "select minutes from agenda_items where id = ? and minutes_truncated = 0", [item["id"]]
-                ).fetchone()
-                if previous:
-                    row.update(minutes=previous[0], minutes_truncated=0)
-            db["agenda_items"].upsert(row, pk="id")
+        upsert(db, "meetings", [{**meeting, "first_seen": existing["first_seen"] if existing else seen,
+                                 "last_seen": seen}])
+        upsert(db, "agenda_items", rows)
 
 
 def update_minutes(db: sqlite_utils.Database, item_id: str, minutes: str) -> None:
     """Replace an agenda item's truncated minutes with the full text."""
-    db["agenda_items"].update(item_id, {"minutes": minutes, "minutes_truncated": 0})
+    with db.conn:
+        db.conn.execute("update agenda_items set minutes = ?, minutes_truncated = 0 where id = ?", [minutes, item_id])
 
 
 def replace_motions(db: sqlite_utils.Database, item: dict, motions: list[dict]) -> None:
     """Store the motions parsed from one agenda item, replacing any parsed before."""
     with db.conn:
-        db["motions"].delete_where("agenda_item = ?", [item["id"]])
-        for position, motion in enumerate(motions, 1):
-            db["motions"].insert(
-                {
-                    "id": f"{item['id']}/m{position}", "meeting": item["meeting"],
-                    "agenda_item": item["id"], "position": position, "url": item["url"], **motion,
-                },
-                pk="id",
-            )
+        db.conn.execute("delete from motions where agenda_item = ?", [item["id"]])
+        upsert(db, "motions", [
+            {"id": f"{item['id']}/m{position}", "meeting": item["meeting"], "agenda_item": item["id"],
+             "position": position, "url": item["url"], **motion}
+            for position, motion in enumerate(motions, 1)
+        ])
 
 
 def store_document(
@@ -91,29 +103,24 @@ def store_document(
     else:
         change = "changed"
     version_id = f"{document['id']}@{version['sha256'][:16]}"
+    row = {
+        **document, "current_version": version_id, "sha256": version["sha256"],
+        "content_type": version["content_type"], "size": version["size"],
+        "status": "error" if error else "ok", "error": error, "last_checked": checked,
+        "first_seen": existing["first_seen"] if existing else checked,
+    }
+    if pages is not None or change != "unchanged":
+        row["pages"] = len(pages) if pages is not None else None
     with db.conn:
-        row = {
-            **document, "current_version": version_id, "sha256": version["sha256"],
-            "content_type": version["content_type"], "size": version["size"],
-            "status": "error" if error else "ok", "error": error, "last_checked": checked,
-            "first_seen": existing["first_seen"] if existing else checked,
-        }
-        if pages is not None or change != "unchanged":
-            row["pages"] = len(pages) if pages is not None else None
-        db["documents"].upsert(row, pk="id")
+        upsert(db, "documents", [row])
         if change != "unchanged":
-            db["document_versions"].upsert(
-                {**version, "id": version_id, "document": document["id"], "fetched": checked}, pk="id"
-            )
+            upsert(db, "document_versions", [{**version, "id": version_id, "document": document["id"],
+                                              "fetched": checked}])
         if pages is not None:
-            db["document_pages"].upsert_all(
-                [
-                    {"id": f"{version_id}/p{n}", "document": document["id"], "version": version_id,
-                     "page": n, "text": text}
-                    for n, text in enumerate(pages, 1)
-                ],
-                pk="id",
-            )
+            upsert(db, "document_pages", [
+                {"id": f"{version_id}/p{n}", "document": document["id"], "version": version_id, "page": n, "text": text}
+                for n, text in enumerate(pages, 1)
+            ])
     return change
 
 
@@ -123,28 +130,31 @@ def record_error(
 ) -> None:
     """Record a problem with one URL; the same problem at the same place is kept once."""
     error_id = hashlib.sha1(f"{target}\n{key}\n{reason}".encode()).hexdigest()[:16]
-    db["crawl_errors"].upsert(
-        {"id": error_id, "run": run, "target": target, "url": url, "spider": spider,
-         "severity": severity, "reason": reason, "time": now()},
-        pk="id",
-    )
+    with db.conn:
+        upsert(db, "crawl_errors", [{"id": error_id, "run": run, "target": target, "url": url, "spider": spider,
+                                     "severity": severity, "reason": reason, "time": now()}])
 
 
 def start_run(db: sqlite_utils.Database, target: str) -> int:
     """Open a crawl_runs row and return its id."""
-    return db["crawl_runs"].insert({"started": now(), "target": target, "status": "running"}).last_pk
+    with db.conn:
+        cursor = db.conn.execute("insert into crawl_runs (started, target, status) values (?, ?, 'running')",
+                                 [now(), target])
+    return cursor.lastrowid
 
 
 def finish_run(db: sqlite_utils.Database, run: int, figures: dict) -> None:
     """Close a crawl_runs row with its figures."""
-    db["crawl_runs"].update(run, {**figures, "finished": now()})
+    with db.conn:
+        upsert(db, "crawl_runs", [{"id": run, **figures, "finished": now()}])
 
 
 def run_errors(db: sqlite_utils.Database, run: int) -> int:
     """How many crawl_errors rows a run left."""
-    return db["crawl_errors"].count_where("run = ?", [run])
+    return db.conn.execute("select count(*) from crawl_errors where run = ?", [run]).fetchone()[0]
 
 
 def put_fetch(db: sqlite_utils.Database, row: dict) -> None:
     """Remember the validators and archive hash of a 200 response."""
-    db["fetches"].upsert(row, pk="key")
+    with db.conn:
+        upsert(db, "fetches", [row], pk="key")

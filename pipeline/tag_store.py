@@ -81,11 +81,11 @@ def tag_source(db: sqlite_utils.Database, source: Source) -> int:
         for item in found
     ]
     with db.conn:
-        db["commitments"].delete_where("source = ?", [source.id])
-        if rows:
-            db["commitments"].insert_all(rows, pk="id")
-        db["tagged"].upsert({"source": source.id, "fingerprint": _fingerprint(source.text), "tagger_version": version,
-                             "tagged": store.now(), "commitments": len(rows)}, pk="source")
+        db.conn.execute("delete from commitments where source = ?", [source.id])
+        store.upsert(db, "commitments", rows)
+        store.upsert(db, "tagged", [{"source": source.id, "fingerprint": _fingerprint(source.text),
+                                     "tagger_version": version, "tagged": store.now(), "commitments": len(rows)}],
+                     pk="source")
     return len(rows)
 
 

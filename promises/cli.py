@@ -1,5 +1,6 @@
 """The `promises` command: crawl councils, build the database, serve it, or do it all on the demo."""
 
+import signal
 import subprocess
 import sys
 from datetime import date, datetime
@@ -225,10 +226,14 @@ def _serve(path: Path, port: int) -> None:
     if METADATA.exists():
         command += ["--metadata", str(METADATA)]
     click.echo(f"Serving http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
+    datasette = subprocess.Popen(command)
+    # Stopping `promises serve` must stop Datasette too, whichever signal stops it.
+    signal.signal(signal.SIGTERM, lambda *_: datasette.terminate())
     try:
-        subprocess.run(command, check=False)
+        datasette.wait()
     except KeyboardInterrupt:
-        pass
+        datasette.terminate()
+        datasette.wait()
 
 
 def _parse_overrides(pairs) -> dict:

@@ -30,7 +30,7 @@ class ConditionalRequestsMiddleware:
 
     def process_request(self, request):
         context = crawl_context(self.crawler)
-        cached = store.get_row(context.db, "fetches", context.key(request.url))
+        cached = store.get_row(context.db, "fetches", context.key(request.url), "key")
         if cached and (cached["etag"] or cached["last_modified"]):
             if cached["etag"]:
                 request.headers.setdefault("If-None-Match", cached["etag"])
@@ -42,7 +42,7 @@ class ConditionalRequestsMiddleware:
         context = crawl_context(self.crawler)
         key = context.key(request.url)
         if response.status == 304:
-            cached = store.get_row(context.db, "fetches", key)
+            cached = store.get_row(context.db, "fetches", key, "key")
             body = read_archived(context.archive, cached["sha256"]) if cached else None
             if body is None:
                 return response

@@ -24,10 +24,12 @@ DOWNLOAD_MAXSIZE = 50 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
 REDIRECT_MAX_TIMES = 10
 
-# Responses pass middlewares from high numbers to low: see loops before RedirectMiddleware (600).
+# Responses pass middlewares from high numbers to low. Loops must be seen before RedirectMiddleware
+# (600); the archive must see bodies after HttpCompressionMiddleware (590) has decoded them and after
+# DownloaderStats (850) has counted what really came over the wire.
 DOWNLOADER_MIDDLEWARES = {
-    "scrapers.middlewares.ConditionalRequestsMiddleware": 950,
     "scrapers.middlewares.RedirectLoopMiddleware": 650,
+    "scrapers.middlewares.ConditionalRequestsMiddleware": 580,
 }
 ITEM_PIPELINES = {"scrapers.pipelines.StorePipeline": 300}
 EXTENSIONS = {"scrapers.extensions.CrawlReport": 500, "scrapy.extensions.telnet.TelnetConsole": None}

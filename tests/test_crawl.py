@@ -229,3 +229,19 @@ def test_changed_document_becomes_a_new_version_and_the_old_one_is_kept(tmp_path
     assert len(versions) == 2
     assert document["sha256"] == hashlib.sha256(revised).hexdigest()
     assert db["document_pages"].count_where("document = ?", [document["id"]]) == 2 * document["pages"]
+
+
+def test_gzip_encoded_document_is_archived_and_extracted_decoded(tmp_path):
+    import gzip
+
+    from pipeline.archive import read_archived
+
+    site = Recording(load_site("demo"))
+    original = site.site.get(REPORT)
+    site.answers[REPORT] = Response(200, {**original.headers, "Content-Encoding": "gzip"}, gzip.compress(original.body))
+    with serve(site) as server:
+        db = crawl(server, tmp_path)
+    (document,) = db["documents"].rows_where("url like ?", ["%s14210%"])
+    assert document["status"] == "ok" and document["pages"] >= 1
+    assert document["size"] == len(original.body)
+    assert read_archived(tmp_path / "archive", document["sha256"]) == original.body
