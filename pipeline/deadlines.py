@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import math
 import re
 import string
@@ -423,8 +424,13 @@ def _next_day(month: int, day: int, published: Date) -> Date | None:
 class _Reader:
     """Reads the deadline phrases of one text against a publication date and an optional anchor."""
 
-    def __init__(self, text: str, published: Date, anchor: Anchor | None):
-        self.text, self.lower, self.published, self.anchor = text, _lower(text), published, anchor
+    def __init__(self, text: str, published: Date, anchor):
+        self.text, self.lower, self.published, self._anchor = text, _lower(text), published, anchor
+
+    @functools.cached_property
+    def anchor(self) -> Anchor | None:
+        """The anchor, found only when a phrase needs it if the caller gave a function."""
+        return self._anchor() if callable(self._anchor) else self._anchor
 
     def found(self) -> list[_Found]:
         """Every deadline phrase (dated, vague or per-case), longest first where they overlap, in text order."""
@@ -877,11 +883,12 @@ def _normalise(date: Date, precision: str) -> Date:
 # ---------------------------------------------------------------- deadlines
 
 
-def find_deadline(text: str, published: Date, anchor: Anchor | None = None) -> Deadline | None:
+def find_deadline(text: str, published: Date, anchor=None) -> Deadline | None:
     """The deadline of the commitment in `text` (a clause, sentence or table row), or None.
 
     Dates resolve to the last day of their period (TAGGING.md §3) against `published`; durations and
-    back-references against `anchor` when given (see find_anchor). Vague timing gives a Deadline whose
+    back-references against `anchor` when given (see find_anchor): an Anchor, or a function that
+    returns one, called only when a phrase needs it. Vague timing gives a Deadline whose
     date is None; per-case timescales ("EHC plans issued within 20 weeks") and frequencies are not
     deadlines. With several dates the latest wins (module docstring).
     """

@@ -3,22 +3,22 @@
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-import yaml
-
-PATTERNS = Path(__file__).with_name("patterns")
+from pipeline.vocabulary import any_of, vocabulary
 
 # A sentence ends at . ! ? (and any closing quote or bracket) followed by space and a capital,
 # digit, quote or bracket; not after a title or initial ("Cllr. Jones", "S. K. Jarvis").
 _END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£])")
-_NOT_AN_END = re.compile(r"(?:\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Nos|Cl|para|paras|approx|e\.g|i\.e|etc|vs|Co|Ltd)|\b[A-Z])\.$")
+_NOT_AN_END = re.compile(
+    r"(?:\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Nos|Cl|para|paras|approx|e\.g|i\.e|etc|vs|Co|Ltd"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
+)
 _LINE_BREAK = re.compile(r"\n")
 _MARKER = re.compile(
     r"^\s*(?:[-•*·▪–]\s+|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)\s*|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}\.\s+)"
 )
-_TRAILING = re.compile(r"(?:\s*(?:;|,|:|\.|\band\b|\bor\b))+\s*$")
+_TRAILING_WORDS = (" and", " or")
+_LONGEST_ABBREVIATION = 12
 _WRAPPED_LINE = 70
 _LIST_START = re.compile(r"^\s*(?:[-•*·▪–]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.?\s)")
 
@@ -30,15 +30,9 @@ class Span:
     text: str
 
 
-@cache
-def _boilerplate() -> re.Pattern:
-    terms = yaml.safe_load((PATTERNS / "boilerplate.yml").read_text(encoding="utf-8"))["patterns"]
-    return re.compile("|".join(f"(?:{term})" for term in terms), re.IGNORECASE)
-
-
 def is_boilerplate(text: str) -> bool:
     """True for cookie banners, navigation, sign-up prompts, signature lines and the like."""
-    return bool(_boilerplate().search(text))
+    return bool(any_of(vocabulary("boilerplate")["patterns"]).search(text))
 
 
 def lines_of(body: str) -> list[Span]:
@@ -99,8 +93,20 @@ def trim(span: Span) -> Span | None:
         text, start = text[marker.end():], start + marker.end()
     lead = len(text) - len(text.lstrip(" \t\"'“‘"))
     text, start = text[lead:], start + lead
-    text = _TRAILING.sub("", text).rstrip(" \t\"'”’")
+    text = _strip_trailing(text).rstrip(" \t\"'”’")
     return Span(start, start + len(text), text) if text.strip() else None
+
+
+def _strip_trailing(text: str) -> str:
+    """Without trailing punctuation (; , : .) or a dangling "and"/"or"."""
+    previous = None
+    while text != previous:
+        previous = text
+        text = text.rstrip().rstrip(";,:.")
+        for word in _TRAILING_WORDS:
+            if text.endswith(word):
+                text = text[:-len(word)]
+    return text
 
 
 def _merge(body: str, lines: list[Span]) -> Span:
@@ -111,7 +117,7 @@ def _split(paragraph: Span) -> list[Span]:
     pieces, begin = [], 0
     text = paragraph.text
     for match in _END.finditer(text):
-        if _NOT_AN_END.search(text[:match.start()]):
+        if _NOT_AN_END.search(text, max(0, match.start() - _LONGEST_ABBREVIATION), match.start()):
             continue
         pieces.append(Span(paragraph.start + begin, paragraph.start + match.start(), text[begin:match.start()]))
         begin = match.end()

@@ -54,7 +54,9 @@ def _deadline(body: str, commitment: Commitment, published):
     plan's "Timescale: ..." field)."""
     if published is None:
         return None
-    anchor = find_anchor(body[max(0, commitment.sentence.start - _ANCHOR_REACH):commitment.end], published)
+    anchor = lru_cache(maxsize=1)(
+        lambda: find_anchor(body[max(0, commitment.sentence.start - _ANCHOR_REACH):commitment.end], published)
+    )
     found = find_deadline(commitment.text, published, anchor)
     if found is None:
         line_end = body.find("\n", commitment.sentence.end)

@@ -1,5 +1,6 @@
 """Is a commitment about SEND? (TAGGING.md §2), from the vocabulary in patterns/send.yml."""
 
+import math
 import re
 from functools import cache
 
@@ -22,7 +23,8 @@ def mentions_send(text: str) -> bool:
 
 def send_focus(body: str) -> bool:
     """A document about SEND as a whole: SEND terms throughout (at least one in every 600 characters)."""
-    return len(_pattern("terms").findall(body)) * _FOCUS_CHARACTERS >= len(body)
+    needed = max(1, math.ceil(len(body) / _FOCUS_CHARACTERS))
+    return any(count >= needed for count, _ in enumerate(_pattern("terms").finditer(body), 1))
 
 
 def is_send(clause: str, sentence: str, context: str, focused=False) -> bool:

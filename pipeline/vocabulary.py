@@ -17,7 +17,29 @@ def vocabulary(name: str) -> dict:
 
 @cache
 def _compiled(patterns: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+    # Python's re tries an alternation entry by entry at every position, unless all entries start
+    # with the same token: entries that start with \b share one, which rejects most positions at once.
+    bounded = [p[2:] for p in patterns if p.startswith("\\b") and not _alternates(p)]
+    others = [p for p in patterns if not p.startswith("\\b") or _alternates(p)]
+    parts = [f"\\b(?:{'|'.join(f'(?:{p})' for p in bounded)})"] if bounded else []
+    return re.compile("|".join(parts + [f"(?:{p})" for p in others]), re.IGNORECASE)
+
+
+def _alternates(pattern: str) -> bool:
+    """True when the pattern has a | outside any group (so its leading \\b covers one branch only)."""
+    depth, escaped = 0, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
 
 
 def any_of(patterns) -> re.Pattern:

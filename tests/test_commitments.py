@@ -116,3 +116,11 @@ def test_wrapped_pdf_lines_join_into_one_sentence():
     (commitment,) = find_commitments(body)
     assert commitment.text.endswith("to cut waiting times")
     assert [s.text for s in sentences(body)] == [commitment.text]
+
+
+@pytest.mark.parametrize("body, count", [
+    ("Cllr. Jones said the council will act. It will open a unit by Sept. 2025. Dr. Who agreed.", 3),
+    ("The plan (para. 4) was approved. S. K. Jarvis moved it.", 2),
+])
+def test_titles_initials_and_abbreviations_do_not_end_a_sentence(body, count):
+    assert len(sentences(body)) == count
