@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipeline.outcomes import lost_regions
-from pipeline.sentences import Span, sentences, trim
-from pipeline.vocabulary import any_of, vocabulary
+from pipeline.sentences import Span, all_sentences, is_boilerplate, trim
+from pipeline.vocabulary import any_of, gate, vocabulary
 
 _MARKED = re.compile(r"\s*(?:[-•*·▪–]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.?\s)")
 _URL = re.compile(r"https?://\S+")
@@ -66,9 +66,9 @@ def _cues() -> list[tuple[str, re.Pattern]]:
 
 
 @cache
-def _any_cue() -> re.Pattern:
+def _any_cue():
     cues = vocabulary("commitments")["cues"]
-    return any_of([pattern for kind in KINDS for pattern in cues[kind]])
+    return gate(tuple(pattern for kind in KINDS for pattern in cues[kind]))
 
 
 @cache
@@ -115,7 +115,7 @@ def classify(text: str) -> str | None:
     """The kind of commitment the text states, or None (no cue, or a negative such as a past
     achievement, forecast, legal duty or a demand by someone who cannot bind the council)."""
     text = _URL.sub(" ", text) if "://" in text else text
-    if not _any_cue().search(text):
+    if not _any_cue()(text):
         return None
     if _negatives().search(text) or _sentence_negatives().search(text):
         return None
@@ -129,7 +129,7 @@ def find_commitments(body: str) -> list[Commitment]:
     """Every commitment mention in a document body, in text order."""
     lost = lost_regions(body)
     found = []
-    for sentence in sentences(body):
+    for sentence in all_sentences(body):
         if any(start <= sentence.start < end for start, end in lost):
             continue
         found.extend(_sentence_commitments(body, sentence))
@@ -138,9 +138,9 @@ def find_commitments(body: str) -> list[Commitment]:
 
 def _sentence_commitments(body: str, sentence: Span) -> list[Commitment]:
     listed = _list_kind(body, sentence)
-    if not (listed or _any_cue().search(sentence.text) or _is_action_item(body, sentence)):
+    if not (listed or _any_cue()(sentence.text) or _is_action_item(body, sentence)):
         return []
-    if _introduces_list(body, sentence) or _is_heading(body, sentence):
+    if _introduces_list(body, sentence) or _is_heading(body, sentence) or is_boilerplate(sentence.text):
         return []
     blocked_from = _sentence_negative_end(sentence.text)
     result, previous = [], None

@@ -4,7 +4,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.vocabulary import any_of, vocabulary
+from pipeline.vocabulary import gate, vocabulary
 
 # A sentence ends at . ! ? (and any closing quote or bracket) followed by space and a capital,
 # digit, quote or bracket; not after a title or initial ("Cllr. Jones", "S. K. Jarvis").
@@ -32,7 +32,7 @@ class Span:
 
 def is_boilerplate(text: str) -> bool:
     """True for cookie banners, navigation, sign-up prompts, signature lines and the like."""
-    return bool(any_of(vocabulary("boilerplate")["patterns"]).search(text))
+    return gate(tuple(vocabulary("boilerplate")["patterns"]))(text)
 
 
 def lines_of(body: str) -> list[Span]:
@@ -73,15 +73,18 @@ def paragraphs(body: str) -> list[Span]:
 def sentences(body: str) -> list[Span]:
     """Sentences with offsets into body, list markers and trailing punctuation trimmed, boilerplate
     and repeated page furniture left out."""
+    return [sentence for sentence in all_sentences(body) if not is_boilerplate(sentence.text)]
+
+
+def all_sentences(body: str) -> list[Span]:
+    """Like sentences(), boilerplate included: for callers that rule most sentences out on cheaper
+    grounds first and ask is_boilerplate() only of the rest."""
     furniture = repeated_lines(body)
     result = []
     for paragraph in paragraphs(body):
         if paragraph.text.strip() in furniture:
             continue
-        for sentence in _split(paragraph):
-            trimmed = trim(sentence)
-            if trimmed and not is_boilerplate(trimmed.text):
-                result.append(trimmed)
+        result.extend(trimmed for trimmed in (trim(sentence) for sentence in _split(paragraph)) if trimmed)
     return result
 
 

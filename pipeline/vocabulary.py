@@ -16,13 +16,13 @@ def vocabulary(name: str) -> dict:
 
 
 @cache
-def _compiled(patterns: tuple[str, ...]) -> re.Pattern:
+def _compiled(patterns: tuple[str, ...], flags: int = re.IGNORECASE) -> re.Pattern:
     # Python's re tries an alternation entry by entry at every position, unless all entries start
     # with the same token: entries that start with \b share one, which rejects most positions at once.
     bounded = [p[2:] for p in patterns if p.startswith("\\b") and not _alternates(p)]
     others = [p for p in patterns if not p.startswith("\\b") or _alternates(p)]
     parts = [f"\\b(?:{'|'.join(f'(?:{p})' for p in bounded)})"] if bounded else []
-    return re.compile("|".join(parts + [f"(?:{p})" for p in others]), re.IGNORECASE)
+    return re.compile("|".join(parts + [f"(?:{p})" for p in others]), flags)
 
 
 def _alternates(pattern: str) -> bool:
@@ -45,3 +45,18 @@ def _alternates(pattern: str) -> bool:
 def any_of(patterns) -> re.Pattern:
     """One case-insensitive regex matching any of the patterns."""
     return _compiled(tuple(patterns))
+
+
+@cache
+def gate(patterns: tuple[str, ...]):
+    """A fast yes/no test for "does any of these patterns occur?": the case-insensitive entries run
+    on lower-cased text without re.IGNORECASE (entries are written in lower case), the entries that
+    need capitals ("(?-i:...)") on the text as it is."""
+    exact = tuple(p for p in patterns if "(?-i:" in p)
+    folded = _compiled(tuple(p for p in patterns if "(?-i:" not in p), flags=0)
+    exact_pattern = _compiled(exact, flags=0) if exact else None
+
+    def occurs(text: str) -> bool:
+        return bool(folded.search(text.lower()) or (exact_pattern and exact_pattern.search(text)))
+
+    return occurs

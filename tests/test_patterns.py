@@ -50,3 +50,25 @@ def test_coordinated_actions_split_into_clauses(text, pieces):
 @pytest.mark.parametrize("text", vocabulary("verbs")["examples"]["whole"])
 def test_single_action_stays_one_clause(text):
     assert len(clauses(Span(0, len(text), text))) == 1
+
+
+def _letters_outside_escapes(pattern: str) -> str:
+    import re
+    return re.sub(r"\\.|\(\?-i:[^)]*\)", "", pattern)
+
+
+@pytest.mark.parametrize("name", ["commitments", "send", "boilerplate"])
+def test_case_insensitive_entries_are_written_in_lower_case(name):
+    # The fast gates match them against lower-cased text (pipeline.vocabulary.gate).
+    def entries(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key != "examples":
+                    yield from entries(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from entries(value)
+    for entry in entries(vocabulary(name)):
+        assert _letters_outside_escapes(entry) == _letters_outside_escapes(entry).lower(), entry
