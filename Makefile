@@ -23,4 +23,6 @@ test: $(BIN)/promises debian-packages
 	$(BIN)/pytest -q
 
 bench: $(BIN)/promises debian-packages
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/tagging.py --mb 20 --series 5,10,20,40

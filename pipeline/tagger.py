@@ -14,6 +14,7 @@ from pipeline.vocabulary import PATTERNS
 
 RULES_VERSION = "1"
 _ANCHOR_REACH = 600
+_FIELDS_REACH = 200
 
 
 def tagger_version() -> str:
@@ -50,8 +51,8 @@ def _describe(body: str, commitment: Commitment, published, council: str, title:
 
 
 def _deadline(body: str, commitment: Commitment, published):
-    """The deadline stated in the clause, else in the rest of its line after the sentence (an action
-    plan's "Timescale: ..." field)."""
+    """The deadline stated in the clause, else in what follows the sentence on its line, up to a
+    field's length (an action plan's "Lead: ... Timescale: ..." fields)."""
     if published is None:
         return None
     anchor = lru_cache(maxsize=1)(
@@ -59,8 +60,8 @@ def _deadline(body: str, commitment: Commitment, published):
     )
     found = find_deadline(commitment.text, published, anchor)
     if found is None:
-        line_end = body.find("\n", commitment.sentence.end)
-        rest = body[commitment.sentence.end:line_end if line_end >= 0 else len(body)]
+        line_end = body.find("\n", commitment.sentence.end, commitment.sentence.end + _FIELDS_REACH)
+        rest = body[commitment.sentence.end:line_end if line_end >= 0 else commitment.sentence.end + _FIELDS_REACH]
         found = find_deadline(rest, published, anchor) if rest.strip() else None
     return found
 

@@ -124,3 +124,24 @@ def test_wrapped_pdf_lines_join_into_one_sentence():
 ])
 def test_titles_initials_and_abbreviations_do_not_end_a_sentence(body, count):
     assert len(sentences(body)) == count
+
+
+def test_a_deadline_is_not_borrowed_from_far_along_a_long_line():
+    from datetime import date
+
+    from pipeline.tagger import tag
+
+    body = "The council will open a new unit for pupils with autism. " + "Members discussed the budget. " * 20 \
+        + "The library will close in March 2030."
+    first = tag(body, date(2025, 1, 6))[0]
+    assert first["text"].startswith("The council will open") and first["deadline"] is None
+
+
+def test_an_action_plan_timescale_field_gives_the_deadline():
+    from datetime import date
+
+    from pipeline.tagger import tag
+
+    body = "1.1 Recruit 10 additional EHC coordinators. Lead: Head of SEND. Timescale: by the end of Q3 2025.\n"
+    (item,) = tag(body, date(2025, 1, 6))
+    assert item["deadline"] == "2025-09-30"
