@@ -178,8 +178,8 @@ def _is_heading(body: str, sentence: Span) -> bool:
     """A short line of its own with no full stop ("What we will do next", "Reasons for the decision")."""
     line_start = body.rfind("\n", 0, sentence.start) + 1
     line_end = body.find("\n", sentence.end)
-    line = body[line_start:line_end if line_end >= 0 else len(body)].strip()
-    return len(line.split()) <= _HEADING_WORDS and not line.endswith((".", "?", "!", ";"))
+    line = body[line_start:line_end if line_end >= 0 else len(body)]
+    return len(line.split(None, _HEADING_WORDS)) <= _HEADING_WORDS and not line.rstrip().endswith((".", "?", "!", ";"))
 
 
 def _list_kind(body: str, sentence: Span) -> str | None:

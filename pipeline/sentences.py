@@ -11,13 +11,13 @@ from pipeline.vocabulary import gate, vocabulary
 _END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£])")
 _NOT_AN_END = re.compile(
     r"(?:\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Nos|Cl|para|paras|approx|e\.g|i\.e|etc|vs|Co|Ltd"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|^\s*\d{1,2}(?:\.\d{1,2})*)\.$"
 )
 _LINE_BREAK = re.compile(r"\n")
 _MARKER = re.compile(
     r"^\s*(?:[-•*·▪–]\s+|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)\s*|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}\.\s+)"
 )
-_TRAILING_WORDS = (" and", " or")
+_TRAILING_WORD = re.compile(r"(?:^|\s)(?:and|or)$")
 _LONGEST_ABBREVIATION = 12
 _WRAPPED_LINE = 70
 _LIST_START = re.compile(r"^\s*(?:[-•*·▪–]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.?\s)")
@@ -106,9 +106,10 @@ def _strip_trailing(text: str) -> str:
     while text != previous:
         previous = text
         text = text.rstrip().rstrip(";,:.")
-        for word in _TRAILING_WORDS:
-            if text.endswith(word):
-                text = text[:-len(word)]
+        tail = text[-4:]
+        dangling = _TRAILING_WORD.search(tail)
+        if dangling:
+            text = text[:len(text) - len(tail) + dangling.start()]
     return text
 
 

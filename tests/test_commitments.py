@@ -145,3 +145,22 @@ def test_an_action_plan_timescale_field_gives_the_deadline():
     body = "1.1 Recruit 10 additional EHC coordinators. Lead: Head of SEND. Timescale: by the end of Q3 2025.\n"
     (item,) = tag(body, date(2025, 1, 6))
     assert item["deadline"] == "2025-09-30"
+
+
+@pytest.mark.parametrize("text, trimmed", [
+    ("open two units; and", "open two units"),
+    ("act;\nand", "act"),
+    ("the plan, or", "the plan"),
+    ("Brand", "Brand"),
+    ("and", None),
+])
+def test_trailing_punctuation_and_dangling_conjunctions_are_trimmed(text, trimmed):
+    from pipeline.sentences import Span, trim
+
+    result = trim(Span(0, len(text), text))
+    assert (result.text if result else None) == trimmed
+
+
+def test_item_number_stays_with_its_item():
+    assert [s.text for s in sentences("1. Apologies for Absence\n\n7.2 The council will act.")] == [
+        "Apologies for Absence", "The council will act"]
