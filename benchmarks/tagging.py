@@ -311,23 +311,6 @@ def _lower(text: str) -> str:
     return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)
 
 
-def _top_level_bar(pattern: str) -> bool:
-    """True when the pattern has a | outside any group (its leading \\b covers one branch only)."""
-    depth, escaped = 0, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False
-
-
 def _single(patterns, flags=None):
     """A vocabulary as one alternation, entry after entry (how pipeline.vocabulary.any_of compiled it at
     the start of this work)."""
@@ -342,13 +325,15 @@ def _regrouped(patterns, flags=None):
     entry by entry at every character unless every entry starts with the same token."""
     import re
 
+    from pipeline.vocabulary import _alternates
+
     acronym = re.compile(_ACRONYM)
     entries = []
     for pattern in patterns:
         match = acronym.match(pattern)
         entries.append(rf"\b(?-i:{match[1]})\b{match[2]}" if match else pattern)
-    shared = [p[2:] for p in entries if p.startswith(r"\b") and not _top_level_bar(p)]
-    rest = [p for p in entries if not p.startswith(r"\b") or _top_level_bar(p)]
+    shared = [p[2:] for p in entries if p.startswith(r"\b") and not _alternates(p)]
+    rest = [p for p in entries if not p.startswith(r"\b") or _alternates(p)]
     parts = ([r"\b(?:" + "|".join(f"(?:{p})" for p in shared) + ")"] if shared else []) + [f"(?:{p})" for p in rest]
     return re.compile("|".join(parts), re.IGNORECASE if flags is None else flags)
 
