@@ -28,6 +28,14 @@ def _day(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def years_before(day: date, years: int) -> date:
+    """The same day `years` earlier (28 February for a 29 February that the earlier year lacks)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
 @click.group()
 @click.version_option(package_name="council-promises")
 def cli():
@@ -69,8 +77,7 @@ def crawl(targets, data_dir, since, until, resume, max_document_mb, list_council
     except ValueError as problem:
         raise click.UsageError(str(problem)) from None
     if since is None:
-        today = date.today()
-        since = today.replace(year=today.year - 5)
+        since = years_before(date.today(), 5)
     from scrapers.crawl import run_crawls
 
     settings = {"DOWNLOAD_MAXSIZE": int(max_document_mb * 1024 * 1024), **_parse_overrides(overrides)}

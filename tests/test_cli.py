@@ -1,9 +1,11 @@
 """The `promises` command's contract: help, data folder, clear errors."""
 
 import os
+from datetime import date
 
 import pytest
 
+from promises.cli import years_before
 from tests.conftest import run_promises
 
 
@@ -30,3 +32,11 @@ def test_crawl_list_shows_the_registry():
     assert result.returncode == 0
     assert "hertfordshire" in result.stdout and "https://democracy.hertfordshire.gov.uk/" in result.stdout
     assert "(unverified)" in result.stdout
+
+
+@pytest.mark.parametrize("day, expected", [
+    (date(2026, 11, 22), date(2021, 11, 22)),
+    (date(2028, 2, 29), date(2023, 2, 28)),
+])
+def test_default_crawl_window_starts_five_years_back_even_from_a_leap_day(day, expected):
+    assert years_before(day, 5) == expected
