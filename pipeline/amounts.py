@@ -41,7 +41,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from pipeline.vocabulary import vocabulary
+from pipeline.vocabulary import flat, vocabulary
 
 
 @dataclass(frozen=True)
@@ -232,7 +232,9 @@ def _spelled_number(tokens: list[str]) -> float | None:
 def money_mentions(text: str) -> list[Money]:
     """Every amount of money in pounds, in text order: "£8 million", "£1.5m", "£750,000", "£2.5bn", "£640k",
     "8 million pounds", ranges ("£2-3m" -> the upper figure), with `per_year` for "£5m a year" and the like."""
-    return [_money(text, match) for match in _MONEY.finditer(text)]
+    flattened = flat(text)  # a PDF's line break inside "£8\nmillion"; same offsets
+    mentions = (_money(flattened, match) for match in _MONEY.finditer(flattened))
+    return [replace(mention, text=text[mention.start:mention.end]) for mention in mentions]
 
 
 def _money(text: str, match: re.Match) -> Money:
@@ -262,6 +264,7 @@ def quantity_mentions(text: str) -> list[Quantity]:
     "340 new special school places", "six of the SRPs", "a 24-place SEMH unit" (24, "SEMH places"),
     "65% of new EHC plans within 20 weeks", "10 working days", elided counts ("a further two"). Years, dates,
     ages, labels ("Year 9"), paragraph numbers and money are left out."""
+    original, text = text, flat(text)
     money = [(mention.start, mention.end) for mention in money_mentions(text)]
     money_starts = [start for start, _ in money]
     found: list[Quantity] = []
@@ -273,7 +276,7 @@ def quantity_mentions(text: str) -> list[Quantity]:
         quantity = _quantity(text, match, found)
         if quantity:
             found.append(quantity)
-    return found
+    return [replace(quantity, text=original[quantity.start:quantity.end]) for quantity in found]
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:

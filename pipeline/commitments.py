@@ -7,9 +7,9 @@ from functools import cache, lru_cache
 
 from pipeline.outcomes import lost_regions
 from pipeline.sentences import Span, all_sentences, is_boilerplate, trim
-from pipeline.vocabulary import any_of, gate, vocabulary
+from pipeline.vocabulary import any_of, flat, gate, vocabulary
 
-_MARKED = re.compile(r"\s*(?:[-•*·▪–]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.?\s)")
+_MARKED = re.compile(r"\s*(?:[-•*·▪–]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}\.\d{1,2}\s)")
 _URL = re.compile(r"https?://\S+")
 SENTENCE_SCOPE = ("duty", "not_binding")
 _HEADING_WORDS = 5
@@ -114,7 +114,7 @@ def clauses(sentence: Span) -> list[Span]:
 def classify(text: str) -> str | None:
     """The kind of commitment the text states, or None (no cue, or a negative such as a past
     achievement, forecast, legal duty or a demand by someone who cannot bind the council)."""
-    text = _URL.sub(" ", text) if "://" in text else text
+    text = flat(_URL.sub(" ", text) if "://" in text else text)
     if not _any_cue()(text):
         return None
     if _negatives().search(text) or _sentence_negatives().search(text):
@@ -149,7 +149,7 @@ def _sentence_commitments(body: str, sentence: Span) -> list[Commitment]:
             break
         kind = classify(clause.text)
         confidence = CONFIDENCE.get(kind, 0.0)
-        if kind is None and not _negatives().search(clause.text):
+        if kind is None and not _negatives().search(flat(clause.text)):
             if previous is not None and _content().search(clause.text):
                 kind, confidence = previous, CONFIDENCE[previous] * 0.9
             elif listed and clause.start == sentence.start:
@@ -164,7 +164,7 @@ def _sentence_commitments(body: str, sentence: Span) -> list[Commitment]:
 
 def _sentence_negative_end(text: str) -> float:
     """Where the first sentence-wide negative ends: no clause reaching past it is a commitment."""
-    found = _sentence_negatives().search(_URL.sub(" ", text) if "://" in text else text)
+    found = _sentence_negatives().search(flat(_URL.sub(" ", text) if "://" in text else text))
     return found.end() if found else float("inf")
 
 

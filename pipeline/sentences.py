@@ -20,7 +20,7 @@ _MARKER = re.compile(
 _TRAILING_WORD = re.compile(r"(?:^|\s)(?:and|or)$")
 _LONGEST_ABBREVIATION = 12
 _WRAPPED_LINE = 70
-_LIST_START = re.compile(r"^\s*(?:[-•*·▪–]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.?\s)")
+_LIST_START = re.compile(r"^\s*(?:[-•*·▪–]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}\.\d{1,2}\s)")
 
 
 @dataclass(frozen=True)

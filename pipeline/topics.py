@@ -4,7 +4,7 @@ import math
 import re
 from functools import cache
 
-from pipeline.vocabulary import any_of, vocabulary
+from pipeline.vocabulary import any_of, flat, vocabulary
 
 # A heading: a short line without a full stop, e.g. "Priority area 1: Timeliness of EHC assessments".
 _HEADING = re.compile(r"^[^\n.]{3,120}$")
@@ -18,13 +18,14 @@ def _pattern(name: str) -> re.Pattern:
 
 def mentions_send(text: str) -> bool:
     """True when the text uses a SEND term (weak ones such as "autism" included)."""
+    text = flat(text)
     return bool(_pattern("terms").search(text) or _pattern("weak_terms").search(text))
 
 
 def send_focus(body: str) -> bool:
     """A document about SEND as a whole: SEND terms throughout (at least one in every 600 characters)."""
     needed = max(1, math.ceil(len(body) / _FOCUS_CHARACTERS))
-    return any(count >= needed for count, _ in enumerate(_pattern("terms").finditer(body), 1))
+    return any(count >= needed for count, _ in enumerate(_pattern("terms").finditer(flat(body)), 1))
 
 
 def is_send(clause: str, sentence: str, context: str, focused=False) -> bool:
@@ -32,6 +33,7 @@ def is_send(clause: str, sentence: str, context: str, focused=False) -> bool:
     service, or its sentence about adults) its sentence, its section context, or a document about
     SEND as a whole (`focused`: a bool, or a function asked only when needed). In an adult context
     only strong terms count ("autistic adults" is not SEND)."""
+    clause, sentence, context = flat(clause), flat(sentence), flat(context)
     if _pattern("terms").search(clause):
         return True
     if _pattern("not_send").search(sentence):

@@ -57,6 +57,13 @@ def gate(patterns: tuple[str, ...]):
     exact_pattern = _compiled(exact, flags=0) if exact else None
 
     def occurs(text: str) -> bool:
+        text = flat(text)
         return bool(folded.search(text.lower()) or (exact_pattern and exact_pattern.search(text)))
 
     return occurs
+
+
+def flat(text: str) -> str:
+    """The text with line breaks as spaces (same length, same offsets): PDF text keeps the line
+    breaks of its layout inside sentences, and vocabulary entries are written with spaces."""
+    return text.replace("\n", " ")

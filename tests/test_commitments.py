@@ -164,3 +164,28 @@ def test_trailing_punctuation_and_dangling_conjunctions_are_trimmed(text, trimme
 def test_item_number_stays_with_its_item():
     assert [s.text for s in sentences("1. Apologies for Absence\n\n7.2 The council will act.")] == [
         "Apologies for Absence", "The council will act"]
+
+
+@pytest.mark.parametrize("body", [
+    "The Committee is recommended to\nnote the report and the progress made.",
+    "Objectors believe the new unit\nwill cause traffic on the lane.",
+    "There will be a positive impact on the health of pupils.",
+    "This feedback will be crucial in deciding the scheme.",
+    "The council cannot guarantee that the links will work in future.",
+])
+def test_report_boilerplate_and_other_voices_are_not_commitments_even_across_pdf_line_breaks(body):
+    assert texts(body) == []
+
+
+def test_a_line_starting_with_a_day_number_continues_its_sentence():
+    body = "The Panel will consider the proposal for a new resource base at its meeting on\n22 January 2026.\n"
+    assert texts(body) == ["The Panel will consider the proposal for a new resource base at its meeting on\n22 January 2026"]
+
+
+def test_money_split_by_a_pdf_line_break_is_read_whole():
+    from datetime import date
+
+    from pipeline.tagger import tag
+
+    (item,) = tag("The council will invest £8\nmillion in special school places.", date(2025, 1, 6))
+    assert item["amount_gbp"] == 8_000_000
