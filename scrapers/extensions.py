@@ -36,6 +36,9 @@ class CrawlReport:
         figures = self._figures(context)
         store.finish_run(context.db, context.run, {**figures, "status": reason})
         _say(self._line(context, f"done ({reason}):"))
+        if figures["meetings"] == 0 and figures["errors"]:
+            _say(f"{context.target}: no meetings were stored; the site may be blocking this client or is not"
+                 f" a ModernGov site: see `crawl_errors` for run {context.run}")
 
     def _figures(self, context) -> dict:
         stats = self.crawler.stats

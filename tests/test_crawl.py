@@ -245,3 +245,17 @@ def test_gzip_encoded_document_is_archived_and_extracted_decoded(tmp_path):
     assert document["status"] == "ok" and document["pages"] >= 1
     assert document["size"] == len(original.body)
     assert read_archived(tmp_path / "archive", document["sha256"]) == original.body
+
+
+def test_a_site_that_refuses_the_crawler_says_so_clearly(tmp_path):
+    site = Recording(load_site("demo"))
+    refusal = Response(403, {"Content-Type": "text/html"}, b"<html><title>Access denied</title></html>")
+    site.answers["mgListCommittees.aspx"] = refusal
+    with serve(site) as server:
+        result = run_promises("crawl", server.url, "--data-dir", str(tmp_path), *FAST)
+    assert result.returncode == 0, result.stderr
+    assert "the site may be blocking this client" in result.stderr
+    db = open_db(tmp_path / "promises.db")
+    (row,) = db["crawl_errors"].rows
+    assert row["reason"] == "HTTP 403: blocked, the site refuses this client"
+    assert row["url"].endswith("mgListCommittees.aspx?bcr=1")

@@ -19,6 +19,7 @@ from scrapers.items import (
 )
 
 DOCUMENT_HREF = re.compile(r"(^|/)(documents/[sg]\d+/|mgConvert2PDF\.aspx|Data/)", re.I)
+BLOCKED_STATUSES = (401, 403, 429)
 PRINTED_KINDS = {"0": "agenda", "1": "minutes", "2": "decisions"}
 HIDDEN_TEXT = "contains(@class, 'mgFileSize') or contains(@class, 'mgHide')"
 
@@ -269,6 +270,8 @@ def document_id(slug: str, base_url: str, url: str) -> str:
 def describe_failure(failure) -> str:
     """A short human reason for a failed request."""
     response = getattr(failure.value, "response", None)
+    if response is not None and response.status in BLOCKED_STATUSES:
+        return f"HTTP {response.status}: blocked, the site refuses this client"
     if response is not None:
         return f"HTTP {response.status}"
     message = str(failure.value) or type(failure.value).__name__
