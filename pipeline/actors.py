@@ -2,6 +2,8 @@
 
 import re
 
+from pipeline.sentences import list_introduction
+
 _SPEAKER = re.compile(
     r"\b(?:Cllr|Councillor)\.? (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})[^.\n]{0,120}?\b(?:said|added|says)\b"
     r"|\b(?:said|added|says) (?:Cllr|Councillor) (?P<after>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})"
@@ -10,7 +12,6 @@ _BODY = re.compile(
     r"\b(?P<body>Cabinet|Executive Board|Full Council|(?:[A-Z][\w,]* )*(?:Cabinet )?Panel|(?:[A-Z][\w]* )*Committee)\b"
 )
 _SPEAKER_REACH = 300
-_INTRO_REACH = 400
 _SUBJECT_WORDS = 5
 
 
@@ -36,10 +37,9 @@ def _subject_end(body: str, clause_start: int) -> int:
 
 
 def _intro(body: str, sentence_start: int) -> str:
-    """The nearest line ending with a colon above a list item, or "" when the sentence is not one."""
+    """The colon-ended introduction of the list a sentence is an item of, or ""."""
     line_start = body.rfind("\n", 0, sentence_start) + 1
     if line_start == sentence_start:
         return ""
-    above = body[max(0, line_start - _INTRO_REACH):line_start].rstrip().split("\n")
-    intros = [line for line in above if line.rstrip().endswith(":")]
-    return intros[-1] if intros else ""
+    intro = list_introduction(body, line_start)
+    return intro if intro and intro.endswith(":") else ""

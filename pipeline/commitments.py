@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipeline.outcomes import lost_regions
-from pipeline.sentences import Span, all_sentences, is_boilerplate, trim
+from pipeline.sentences import LIST_ITEM, Span, all_sentences, is_boilerplate, list_introduction, trim
 from pipeline.vocabulary import any_of, flat, gate, vocabulary
 
-_MARKED = re.compile(r"\s*(?:[-•*·▪–]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}\.\d{1,2}\s)")
 _URL = re.compile(r"https?://\S+")
 SENTENCE_SCOPE = ("duty", "not_binding")
 _HEADING_WORDS = 5
@@ -185,25 +184,10 @@ def _is_heading(body: str, sentence: Span) -> bool:
 def _list_kind(body: str, sentence: Span) -> str | None:
     """For a list item, the kind its introduction states ("RESOLVED that:", "The council will:")."""
     line_start = body.rfind("\n", 0, sentence.start) + 1
-    if line_start == sentence.start and not _MARKED.match(body, line_start):
+    if line_start == sentence.start and not LIST_ITEM.match(body, line_start):
         return None
-    intro = _list_introduction(body, line_start)
+    intro = list_introduction(body, line_start)
     return classify(intro) if intro else None
-
-
-def _list_introduction(body: str, line_start: int) -> str | None:
-    position = line_start
-    for _ in range(12):
-        if position <= 0:
-            return None
-        previous_start = body.rfind("\n", 0, position - 1) + 1
-        line = body[previous_start:position].strip()
-        position = previous_start
-        if not line or _MARKED.match(line):
-            continue
-        heading = len(line.split()) <= 12 and not line.endswith((".", "?", "!", ";"))
-        return line if line.endswith(":") or heading else None
-    return None
 
 
 def _is_action_item(body: str, sentence: Span) -> bool:

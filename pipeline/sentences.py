@@ -20,7 +20,13 @@ _MARKER = re.compile(
 _TRAILING_WORD = re.compile(r"(?:^|\s)(?:and|or)$")
 _LONGEST_ABBREVIATION = 12
 _WRAPPED_LINE = 70
-_LIST_START = re.compile(r"^\s*(?:[-•*·▪–]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}\.\d{1,2}\s)")
+# A list item's marker at the start of a line: "- ", "(a)", "ii)", "7. ", "1.1 ".
+LIST_ITEM = re.compile(
+    r"^\s*(?:[-•*·▪–]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}\.\d{1,2}\s)",
+    re.MULTILINE,
+)
+_INTRO_LINES = 12
+_INTRO_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,7 @@ def paragraphs(body: str) -> list[Span]:
     result, current = [], []
     for line in lines_of(body):
         previous = current[-1] if current else None
-        joined = previous is not None and line.start == previous.end + 1 and not _LIST_START.match(line.text) \
+        joined = previous is not None and line.start == previous.end + 1 and not LIST_ITEM.match(line.text) \
             and not previous.text.rstrip().endswith((".", ":", "?", "!", ";", '"', "”")) \
             and (line.text.lstrip()[:1].islower() or len(previous.text.strip()) >= _WRAPPED_LINE)
         if not joined and current:
@@ -127,3 +133,23 @@ def _split(paragraph: Span) -> list[Span]:
         begin = match.end()
     pieces.append(Span(paragraph.start + begin, paragraph.end, text[begin:]))
     return [piece for piece in pieces if piece.text.strip()]
+
+
+def list_introduction(body: str, line_start: int) -> str | None:
+    """For a list item starting its line at line_start, the line that introduces the list: the nearest
+    line above ending with a colon (numbered or not, "2.3 The Board agreed:"), or the nearest line
+    that is not itself an item when it is a short heading."""
+    position = line_start
+    for _ in range(_INTRO_LINES):
+        if position <= 0:
+            return None
+        previous_start = body.rfind("\n", 0, position - 1) + 1
+        line = body[previous_start:position].strip()
+        position = previous_start
+        if line.endswith(":"):
+            return line
+        if not line or LIST_ITEM.match(line):
+            continue
+        heading = len(line.split()) <= _INTRO_WORDS and not line.endswith((".", "?", "!", ";"))
+        return line if heading else None
+    return None
