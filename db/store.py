@@ -87,15 +87,15 @@ def replace_motions(db: sqlite_utils.Database, item: dict, motions: list[dict]) 
 
 
 def store_document(
-    db: sqlite_utils.Database, document: dict, version: dict, pages: list[str] | None, error: str | None
+    db: sqlite_utils.Database, document: dict, version: dict, pages: list[str] | None, error: str | None,
+    existing: dict | None,
 ) -> str:
     """Record one fetched document; returns "new", "changed" or "unchanged".
 
-    A body whose sha256 differs from the current version's becomes a new version; old versions and
-    their page text are kept.
+    `existing` is the document's row as it stands (None when never seen). A body whose sha256
+    differs from the current version's becomes a new version; old versions and their page text are kept.
     """
     checked = now()
-    existing = get_row(db, "documents", document["id"])
     if existing is None:
         change = "new"
     elif existing["sha256"] == version["sha256"]:

@@ -78,4 +78,4 @@ def store_document(db: sqlite_utils.Database, item, record_error: Callable[..., 
         "etag": item.etag, "last_modified": item.last_modified,
         "archive_path": str(archive_path(Path("archive"), sha256)),
     }
-    return store.store_document(db, document, version, pages, error)
+    return store.store_document(db, document, version, pages, error, existing)

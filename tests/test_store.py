@@ -29,6 +29,11 @@ def item(**changes):
             "recorded_votes": [], "url": "u#AI9", **changes}
 
 
+def save(db, data: bytes, pages, error=None):
+    """store_document as the item pipeline calls it, with the row as it stands."""
+    return store.store_document(db, DOCUMENT, version(data), pages, error, store.get_row(db, "documents", DOCUMENT["id"]))
+
+
 def version(data: bytes, **changes):
     import hashlib
     return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data), "content_type": "application/pdf",
@@ -67,13 +72,13 @@ def test_truncated_minutes_do_not_overwrite_full_minutes(db):
 
 @pytest.mark.parametrize("second, expected", [(b"one", "unchanged"), (b"two", "changed")])
 def test_document_change_is_told_by_its_bytes(db, second, expected):
-    assert store.store_document(db, DOCUMENT, version(b"one"), ["p1"], None) == "new"
-    assert store.store_document(db, DOCUMENT, version(second), ["p1"] if expected == "changed" else None, None) == expected
+    assert save(db, b"one", ["p1"]) == "new"
+    assert save(db, second, ["p1"] if expected == "changed" else None) == expected
 
 
 def test_changed_document_keeps_old_version_and_its_pages(db):
-    store.store_document(db, DOCUMENT, version(b"one"), ["old page one", "old page two"], None)
-    store.store_document(db, DOCUMENT, version(b"two"), ["new page"], None)
+    save(db, b"one", ["old page one", "old page two"])
+    save(db, b"two", ["new page"])
     assert db["document_versions"].count == 2
     assert db["document_pages"].count == 3
     current = db["documents"].get("c/s1")
@@ -81,7 +86,7 @@ def test_changed_document_keeps_old_version_and_its_pages(db):
 
 
 def test_failed_extraction_keeps_the_document_with_its_error(db):
-    store.store_document(db, DOCUMENT, version(b"%PDF-broken"), None, "corrupt PDF (Data format error)")
+    save(db, b"%PDF-broken", None, "corrupt PDF (Data format error)")
     row = db["documents"].get("c/s1")
     assert row["status"] == "error" and row["error"].startswith("corrupt PDF")
     assert db["document_versions"].count == 1
@@ -98,7 +103,7 @@ def test_build_creates_search_and_views_and_can_run_twice(tmp_path):
     db = open_db(tmp_path / "promises.db")
     store.upsert_council(db, COUNCIL)
     store.upsert_meeting(db, meeting(), [item(minutes="the council will open 200 special school places")])
-    store.store_document(db, DOCUMENT, version(b"one"), ["eighty caseworkers by September"], None)
+    save(db, b"one", ["eighty caseworkers by September"])
     for _ in range(2):
         build_database(tmp_path / "promises.db")
     db = open_db(tmp_path / "promises.db")
