@@ -3,7 +3,7 @@ deadline, in the output form of TAGGING.md §5."""
 
 import hashlib
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipeline.actors import actor
 from pipeline.amounts import commitment_amount, commitment_quantity
@@ -17,6 +17,7 @@ _ANCHOR_REACH = 600
 _FIELDS_REACH = 200
 
 
+@cache
 def tagger_version() -> str:
     """A version that changes whenever the rules or the vocabulary change (so `promises tag` knows
     to re-tag everything)."""

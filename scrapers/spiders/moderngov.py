@@ -79,7 +79,8 @@ class ModernGovSpider(scrapy.Spider):
         if not self._is_moderngov(response):
             yield self._not_moderngov(response)
             return
-        meeting_date, meeting_time, disagreement = self._parse_when(response)
+        title = self._parse_title(response)
+        meeting_date, meeting_time, disagreement = self._parse_when(response, title)
         if meeting_date is None:
             yield CrawlErrorItem(response.url, "meeting page without a date (no DC.date, no date in the title)")
             return
@@ -91,7 +92,7 @@ class ModernGovSpider(scrapy.Spider):
         yield MeetingItem(
             id=key, council=self.slug, committee=f"{self.slug}/c{committee}", meeting_id=meeting_id,
             date=meeting_date.isoformat(), time=meeting_time.strftime("%H:%M") if meeting_time else None,
-            title=self._parse_title(response), status=self._parse_status(response, meeting_date),
+            title=title, status=self._parse_status(title, meeting_date),
             venue=self._parse_venue(response), url=response.url, items=[row for row, _ in items],
         )
         for row, _ in items:
@@ -103,13 +104,13 @@ class ModernGovSpider(scrapy.Spider):
             for document in documents:
                 yield self._document_request(document)
 
-    def _parse_when(self, response) -> tuple[date | None, object, str | None]:
+    def _parse_when(self, response, title: str) -> tuple[date | None, object, str | None]:
         """Date and time from the heading people read; DC.date when the heading has none.
 
         Saved real pages show DC.date can disagree with both the heading and DC.title, so a
         disagreement is reported rather than silently resolved.
         """
-        heading_date, heading_time = parse_meeting_datetime(self._parse_title(response))
+        heading_date, heading_time = parse_meeting_datetime(title)
         dc_date, _ = parse_meeting_datetime(response.xpath("//meta[@name='DC.date']/@content").get() or "")
         disagreement = None
         if heading_date and dc_date and heading_date != dc_date:
@@ -122,8 +123,8 @@ class ModernGovSpider(scrapy.Spider):
     def _parse_title(self, response) -> str:
         return _fold(" ".join(response.css("#modgov h2.mgSubTitleTxt ::text").getall()))
 
-    def _parse_status(self, response, meeting_date: date) -> str:
-        suffix = re.search(r",\s*([A-Z][A-Z ]+)$", self._parse_title(response))
+    def _parse_status(self, title: str, meeting_date: date) -> str:
+        suffix = re.search(r",\s*([A-Z][A-Z ]+)$", title)
         if suffix:
             return suffix.group(1).strip().lower()
         return "held" if meeting_date <= date.today() else "scheduled"
