@@ -1,0 +1,1 @@
+"""ModernGov parsing that needs no Scrapy: the mgWebService.asmx web service."""

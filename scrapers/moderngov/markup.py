@@ -1,0 +1,30 @@
+"""Reading ModernGov HTML: folded text, link text without hidden spans, query strings, Word blocks."""
+
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+from lxml import html as lxml_html
+
+from pipeline.text import html_to_text
+
+HIDDEN_TEXT = "contains(@class, 'mgFileSize') or contains(@class, 'mgHide')"
+
+
+def fold(text: str) -> str:
+    """Whitespace (non-breaking spaces included) folded to single spaces, trimmed."""
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+
+
+def link_text(element) -> str:
+    """An element's text without the hidden file-size and screen-reader spans ModernGov adds to links."""
+    return fold(" ".join(element.xpath(f".//text()[not(ancestor::span[{HIDDEN_TEXT}])]")))
+
+
+def block_text(block) -> str:
+    """The paragraphs of a block (a Word-exported div.mgWordPara) as text; "" for None."""
+    return html_to_text(lxml_html.tostring(block, encoding="unicode")) if block is not None else ""
+
+
+def query(url: str) -> dict[str, str]:
+    """A URL's query parameters with lower-case names (ModernGov spells them MId, MID, mid...)."""
+    return {key.lower(): value for key, value in parse_qsl(urlsplit(url).query)}
