@@ -13,6 +13,12 @@ INDEXES = {
     "document_versions": [["document"]],
     "document_pages": [["document"], ["version"]],
     "crawl_errors": [["run"], ["target"]],
+    "recorded_votes": [["meeting"], ["agenda_item"]],
+    "member_votes": [["recorded_vote"], ["member"]],
+    "attendance": [["meeting"], ["member"]],
+    "members": [["council"], ["party"]],
+    "decisions": [["council", "published"], ["meeting"]],
+    "decision_documents": [["decision"], ["document"]],
     "commitments": [["source"], ["document"], ["agenda_item"], ["is_send"], ["deadline"]],
 }
 
@@ -20,6 +26,7 @@ FULL_TEXT = {
     "agenda_items": ["title", "description", "decision", "minutes"],
     "document_pages": ["text"],
     "motions": ["title", "text"],
+    "decisions": ["title", "decision", "reasons", "purpose"],
     "commitments": ["text", "actor", "deadline_text"],
 }
 
@@ -51,6 +58,26 @@ VIEWS = {
         left join agenda_items on agenda_items.id = commitments.agenda_item
         where commitments.is_send = 1
         order by commitments.published, commitments.start
+    """,
+    "member_attendance": """
+        select attendance.id, meetings.date, committees.name as committee, attendance.name,
+               coalesce(nullif(attendance.party, ''), members.party) as party,
+               coalesce(nullif(attendance.ward, ''), members.ward) as ward, attendance.role,
+               attendance.attendance, meetings.url
+        from attendance join meetings on meetings.id = attendance.meeting
+        left join committees on committees.id = meetings.committee
+        left join members on members.id = attendance.member
+        order by meetings.date desc, attendance.name
+    """,
+    "named_votes": """
+        select member_votes.id, meetings.date, agenda_items.title as item, recorded_votes.title as vote,
+               recorded_votes.result, member_votes.name, members.party, member_votes.vote as voted,
+               member_votes.url
+        from member_votes join recorded_votes on recorded_votes.id = member_votes.recorded_vote
+        join meetings on meetings.id = recorded_votes.meeting
+        left join agenda_items on agenda_items.id = recorded_votes.agenda_item
+        left join members on members.id = member_votes.member
+        order by meetings.date desc, recorded_votes.id, member_votes.name
     """,
     "document_text": """
         select document_pages.id, documents.title, documents.kind, document_pages.page,

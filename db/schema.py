@@ -17,8 +17,8 @@ TABLES = {
     "meetings": (
         {
             "id": str, "council": str, "committee": str, "meeting_id": str, "date": str,
-            "time": str, "title": str, "status": str, "venue": str, "url": str,
-            "first_seen": str, "last_seen": str,
+            "time": str, "title": str, "status": str, "venue": str, "url": str, "source": str,
+            "listing": str, "first_seen": str, "last_seen": str,
         },
         {"pk": "id", "foreign_keys": [("council", "councils", "slug"), ("committee", "committees", "id")]},
     ),
@@ -37,6 +37,46 @@ TABLES = {
             "votes_for": int, "votes_against": int, "abstentions": int, "url": str,
         },
         {"pk": "id", "foreign_keys": [("meeting", "meetings", "id"), ("agenda_item", "agenda_items", "id")]},
+    ),
+    "recorded_votes": (
+        {
+            "id": str, "meeting": str, "agenda_item": str, "position": int, "title": str, "type": str,
+            "text": str, "result": str, "votes_for": int, "votes_against": int, "abstentions": int,
+            "url": str,
+        },
+        {"pk": "id", "foreign_keys": [("meeting", "meetings", "id"), ("agenda_item", "agenda_items", "id")]},
+    ),
+    "member_votes": (
+        {"id": str, "recorded_vote": str, "member": str, "name": str, "vote": str, "url": str},
+        {"pk": "id", "foreign_keys": [("recorded_vote", "recorded_votes", "id")]},
+    ),
+    "members": (
+        {
+            "id": str, "council": str, "member_id": str, "name": str, "party": str, "ward": str,
+            "roles": str, "url": str, "last_seen": str,
+        },
+        {"pk": "id", "foreign_keys": [("council", "councils", "slug")]},
+    ),
+    "attendance": (
+        {
+            "id": str, "meeting": str, "member": str, "name": str, "role": str, "attendance": str,
+            "party": str, "ward": str, "url": str,
+        },
+        {"pk": "id", "foreign_keys": [("meeting", "meetings", "id")]},
+    ),
+    "decisions": (
+        {
+            "id": str, "council": str, "decision_id": str, "title": str, "decision_maker": str,
+            "status": str, "is_key": int, "call_in": str, "published": str, "decided": str,
+            "effective": str, "purpose": str, "decision": str, "reasons": str, "alternatives": str,
+            "meeting": str, "meeting_url": str, "issue_id": str, "issue_url": str, "url": str,
+            "first_seen": str, "last_seen": str,
+        },
+        {"pk": "id", "foreign_keys": [("council", "councils", "slug")]},
+    ),
+    "decision_documents": (
+        {"id": str, "decision": str, "document": str, "title": str, "url": str},
+        {"pk": "id", "foreign_keys": [("decision", "decisions", "id")]},
     ),
     "documents": (
         {
@@ -120,7 +160,12 @@ def open_db(path) -> sqlite_utils.Database:
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create missing tables; existing ones are left as they are."""
+    """Create missing tables and add columns that a database made by an older version lacks."""
     for name, (columns, options) in TABLES.items():
-        if not db[name].exists():
-            db[name].create(columns, **options)
+        table = db[name]
+        if not table.exists():
+            table.create(columns, **options)
+            continue
+        for column, kind in columns.items():
+            if column not in table.columns_dict:
+                table.add_column(column, kind)

@@ -63,10 +63,98 @@ def upsert_meeting(db: sqlite_utils.Database, meeting: dict, items: list[dict]) 
             if previous and not previous["minutes_truncated"]:
                 row.update(minutes=previous["minutes"], minutes_truncated=0)
         rows.append(row)
+    if meeting.get("source") == "xml":  # the votes come from the meeting page, which is read afterwards
+        for row in rows:
+            previous = get_row(db, "agenda_items", row["id"])
+            row["recorded_votes"] = previous["recorded_votes"] if previous else "[]"
     with db.conn:
         upsert(db, "meetings", [{**meeting, "first_seen": existing["first_seen"] if existing else seen,
                                  "last_seen": seen}])
         upsert(db, "agenda_items", rows)
+        for item in items:
+            upsert(db, "recorded_votes", _vote_rows(meeting["id"], item["id"], item.get("recorded_votes") or []))
+
+
+def update_recorded_votes(db: sqlite_utils.Database, item_id: str, votes: list[dict]) -> None:
+    """Set an agenda item's Recorded Vote rows."""
+    item = get_row(db, "agenda_items", item_id)
+    if item is None:
+        return
+    with db.conn:
+        db.conn.execute("update agenda_items set recorded_votes = ? where id = ?", [json.dumps(votes), item_id])
+        upsert(db, "recorded_votes", _vote_rows(item["meeting"], item_id, votes))
+
+
+def _vote_rows(meeting: str, item_id: str, votes: list[dict]) -> list[dict]:
+    return [
+        {"id": f"{item_id}/v{position}", "meeting": meeting, "agenda_item": item_id, "position": position,
+         "title": vote["title"], "type": vote["type"], "text": vote["text"], "result": vote["result"]}
+        for position, vote in enumerate(votes, 1)
+    ]
+
+
+def replace_attendance(db: sqlite_utils.Database, meeting: str, rows: list[dict]) -> None:
+    """Store who attended a meeting, replacing what an earlier crawl stored."""
+    with db.conn:
+        db.conn.execute("delete from attendance where meeting = ?", [meeting])
+        upsert(db, "attendance", rows)
+
+
+def store_named_votes(db: sqlite_utils.Database, agenda_item: dict, url: str, votes: list[dict]) -> None:
+    """Store each councillor's vote on the recorded votes of an agenda item, with the totals.
+
+    A vote is matched to the item's Recorded Vote row by title, then by position; a vote the
+    meeting page did not show gets a row of its own.
+    """
+    cursor = db.conn.execute("select id, title from recorded_votes where agenda_item = ? order by position",
+                             [agenda_item["id"]])
+    known = cursor.fetchall()
+    by_title = {_fold(title): vote_id for vote_id, title in known}
+    with db.conn:
+        for position, vote in enumerate(votes, 1):
+            vote_id = by_title.get(_fold(vote["title"]))
+            if vote_id is None:
+                vote_id = known[position - 1][0] if position <= len(known) else f"{agenda_item['id']}/v{position}"
+            ballots = vote["votes"]
+            counts = {kind: sum(ballot["vote"] == kind for ballot in ballots) for kind in ("for", "against", "abstain")}
+            upsert(db, "recorded_votes", [{
+                "id": vote_id, "meeting": agenda_item["meeting"], "agenda_item": agenda_item["id"],
+                "position": position, "title": vote["title"], "url": url, "votes_for": counts["for"],
+                "votes_against": counts["against"], "abstentions": counts["abstain"],
+                **({"result": vote["status"]} if vote.get("status") else {}),
+            }])
+            db.conn.execute("delete from member_votes where recorded_vote = ?", [vote_id])
+            upsert(db, "member_votes", [
+                {"id": f"{vote_id}/{(ballot['member'] or '').rsplit('/', 1)[-1] or name_slug(ballot['name'])}", "recorded_vote": vote_id,
+                 "member": ballot["member"], "name": ballot["name"], "vote": ballot["vote"], "url": url}
+                for ballot in ballots
+            ])
+
+
+def upsert_member(db: sqlite_utils.Database, member: dict) -> None:
+    """Insert or update a councillor."""
+    with db.conn:
+        upsert(db, "members", [{**member, "last_seen": now()}])
+
+
+def upsert_decision(db: sqlite_utils.Database, decision: dict, documents: list[dict]) -> None:
+    """Insert or update a published decision and its document links; first_seen survives re-crawls."""
+    seen = now()
+    existing = get_row(db, "decisions", decision["id"])
+    with db.conn:
+        upsert(db, "decisions", [{**decision, "first_seen": existing["first_seen"] if existing else seen,
+                                  "last_seen": seen}])
+        db.conn.execute("delete from decision_documents where decision = ?", [decision["id"]])
+        upsert(db, "decision_documents", documents)
+
+
+def _fold(text: str) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def name_slug(text: str) -> str:
+    """A person's name as an id part: lower case, words joined by hyphens."""
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
 def update_minutes(db: sqlite_utils.Database, item_id: str, minutes: str) -> None:

@@ -158,10 +158,12 @@ def meeting_page(council, meeting, size_of) -> str:
     heading = f"{committee.name} - {long_date(when)} {clock(when)}" + (", CANCELLED" if meeting.cancelled else "")
     h2 = (f'<a  href="mgCommitteeDetails.aspx?ID={committee.cid}"  title="Link&#32;to&#32;{attr(committee.name)}">'
           f'{text(heading)}</a>')
-    links = "\n".join(
+    attendance = (f'<li><a  href="mgMeetingAttendance.aspx?ID={meeting.mid}"  '
+                  f'title="Link&#32;to&#32;attendance&#32;details">Attendance details</a></li>')
+    links = "\n".join([attendance] + [
         f'<li><a  href="{html.escape(doc.href)}"   title="{attr("Link to " + doc.title.lower() + " pdf file")}">'
         f'{text(doc.title)}\n<span  class="mgFileSize" > {file_size(size_of(doc))}</span> </a></li>'
-        for doc in meeting.printed)
+        for doc in meeting.printed])
     venue_label = "Proposed venue: " if meeting.cancelled else "Venue: "
     lines = ['<p>No documents are available for this meeting</p>'] if meeting.cancelled else []
     lines.append(f'<p><span  class="mgLabel" >{venue_label}</span>{text(meeting.venue)}</p>')
@@ -251,7 +253,7 @@ def _item_body(meeting, item, size_of, full: bool) -> list[str]:
     if item.minutes:
         parts.append(f'<p class="mgSubItemTitleTxt">Minutes:</p>\n{_minutes(item, full)}')
     if item.votes:
-        parts.append(_votes(item))
+        parts.append(_votes(item, meeting.mid))
     return parts
 
 
@@ -264,7 +266,7 @@ def _minutes(item, full: bool) -> str:
     return word_para(shorten(item.minutes, item.truncate), tail=link)
 
 
-def _votes(item) -> str:
+def _votes(item, mid: int) -> str:
     rows = []
     for vote in item.votes:
         icon = "MotionPositive" if vote.result.lower() in ("carried", "agreed") else "MotionNegative"
@@ -272,7 +274,9 @@ def _votes(item) -> str:
                     f"<td>\n</td>\n<td>\n<img alt='' src='mgImages/motions/{icon}.png' />{text(vote.result)}\n</td>\n</tr>")
     return ('<table  class="mgTableNoBorderFullWidth" >\n<caption  class="mgSectionTitle" >Recorded Vote</caption>\n'
             '<thead>\n<th scope="col">Title</th><th scope="col">Type</th><th scope="col">Recorded Vote text</th>'
-            '<th scope="col">Result</th>\n</th>\n' + "\n".join(rows) + "\n</table>")
+            '<th scope="col">Result</th>\n</th>\n' + "\n".join(rows) + "\n</table>\n"
+            f'<ul  class="mgActionList" ><li><a  href="mgListRecordedVotesShort.aspx?AIID={item.aiid}&amp;MID={mid}"'
+            ' title="Link&#32;to&#32;the&#32;recorded&#32;vote">View Recorded Vote for this item</a></li></ul>')
 
 
 def not_found(council) -> str:

@@ -17,7 +17,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from typing import NamedTuple
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
-from demo import faults, pages, pdfs
+from demo import decisions, faults, pages, pdfs, people, webservice
 from demo.bench import BenchCouncil
 from demo.markup import d_param
 from demo.story import load_story
@@ -25,6 +25,8 @@ from demo.story import load_story
 HTML = "text/html; charset=utf-8"
 ROBOTS = b"User-agent: *\nDisallow: /mgRss.aspx\n"
 PAGE_SIZE = 3
+MEMBER_INDEX = "mgMemberIndex.aspx?FN=ALPHA&VW=TABLE&PIC=0"
+DECISIONS = "mgDelegatedDecisions.aspx?DR=01/01/2000-31/12/2099&DS=2"  # every decision on one page
 
 
 class Response(NamedTuple):
@@ -38,7 +40,7 @@ class Response(NamedTuple):
 def load_site(name: str, *, slow_seconds: float = 5.0) -> Site:
     """Build a bundled site: "demo" (demo/council.yml), "faults" or "bench:N"."""
     if name == "demo":
-        return Site(load_story())
+        return Site(load_story(), web_service=True)
     if name == "faults":
         return Site(faults.build_council(slow_seconds), malformed_page=faults.MALFORMED_PAGE)
     if name.startswith("bench:") and name[6:].isdigit():
@@ -54,8 +56,9 @@ class Site(Mapping):
     ``Mapping.get``, `get` never returns a default: an unknown target gives a 404 response.
     """
 
-    def __init__(self, council, malformed_page: bytes = b""):
+    def __init__(self, council, malformed_page: bytes = b"", web_service: bool = False):
         self.council = council
+        self.web_service = web_service
         self._malformed_page = malformed_page
         self._builders = {**pdfs.BUILDERS, **faults.BUILDERS}
         self._body = functools.lru_cache(maxsize=512)(self._build)
@@ -66,6 +69,12 @@ class Site(Mapping):
             "ielistmeetings.aspx": self._meetings,
             "ielistdocuments.aspx": self._meeting,
             "mgai.aspx": self._item,
+            "mgmemberindex.aspx": lambda params: self._html(people.member_index(self.council)),
+            "mguserinfo.aspx": lambda params: self._page(people.member_page(self.council, _int(params.get("uid")))),
+            "mgmeetingattendance.aspx": self._attendance,
+            "mglistrecordedvotesshort.aspx": self._named_votes,
+            "mgdelegateddecisions.aspx": self._decisions,
+            "iedecisiondetails.aspx": self._decision,
         }
 
     # -- requests ---------------------------------------------------------------
@@ -75,8 +84,13 @@ class Site(Mapping):
         parts = urlsplit(target)
         path = unquote(parts.path).lstrip("/")
         if path.startswith("documents/"):
-            return self._document(path, {k.lower(): v for k, v in (headers or {}).items()})
+            return self._document(path, _lower(headers))
         params = {k.lower(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+        if path.lower().startswith("mgwebservice.asmx/"):
+            return self._service(path.split("/", 1)[1], params)
+        if path.lower() == "mgconvert2pdf.aspx":
+            found = webservice.attachment_path(self.council, _int(params.get("id")))
+            return self._document(found, _lower(headers)) if found else self._error(404)
         route = self._routes.get(path.lower())
         return (route and route(params)) or self._error(404)
 
@@ -101,10 +115,19 @@ class Site(Mapping):
             yield f"ieListDocuments.aspx?CId={meeting.committee.cid}&MId={meeting.mid}&Ver=4"
             if meeting.malformed:
                 continue
+            yield f"mgMeetingAttendance.aspx?ID={meeting.mid}"
             for item in meeting.items:
                 yield f"mgAi.aspx?ID={item.aiid}"
+                if item.votes:
+                    yield f"mgListRecordedVotesShort.aspx?AIID={item.aiid}&MID={meeting.mid}"
             for doc in meeting.documents:
                 yield doc.href
+        yield MEMBER_INDEX
+        for person in people.members(council):
+            yield f"mgUserInfo.aspx?UID={person.uid}"
+        yield DECISIONS
+        for decision in decisions.decisions(council):
+            yield f"ieDecisionDetails.aspx?ID={decision.id}"
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
@@ -113,6 +136,13 @@ class Site(Mapping):
 
     def _html(self, text: str) -> Response:
         return Response(200, {"Content-Type": HTML, "Cache-Control": "private"}, text.encode("utf-8"))
+
+    def _service(self, operation: str, params: dict) -> Response:
+        """mgWebService.asmx/<operation>: XML, or 404 where the site has the service switched off."""
+        body = webservice.render(self.council, operation, params) if self.web_service else None
+        if body is None:
+            return self._error(404)
+        return Response(200, {"Content-Type": "text/xml; charset=utf-8", "Cache-Control": "private"}, body)
 
     def _error(self, status: int) -> Response:
         render = pages.not_found if status == 404 else pages.server_error
@@ -172,6 +202,26 @@ class Site(Mapping):
             return Response(200, {"Content-Type": HTML, "Cache-Control": "private"}, self._malformed_page)
         return self._html(pages.meeting_page(self.council, meeting, self.size))
 
+    def _page(self, html: str | None) -> Response | None:
+        return html and self._html(html)
+
+    def _attendance(self, params):
+        meeting = self.council.meeting(_int(params.get("id")))
+        return meeting and self._html(people.attendance_page(self.council, meeting))
+
+    def _named_votes(self, params):
+        found = self.council.item(_int(params.get("aiid")))
+        if found is None or found[0].mid != _int(params.get("mid")):
+            return None
+        return self._page(people.named_votes_page(self.council, *found))
+
+    def _decisions(self, params):
+        window = decisions.date_range(params.get("dr", ""))
+        return window and self._html(decisions.list_page(self.council, *window))
+
+    def _decision(self, params):
+        return self._page(decisions.detail_page(self.council, _int(params.get("id")), self.size))
+
     def _item(self, params):
         found = self.council.item(_int(params.get("id")))
         return found and self._html(pages.item_page(self.council, *found, self.size))
@@ -215,6 +265,10 @@ def _not_modified(headers: dict, etag: str, modified: datetime) -> bool:
             return False
         return since.tzinfo is not None and modified <= since
     return False
+
+
+def _lower(headers) -> dict:
+    return {k.lower(): v for k, v in (headers or {}).items()}
 
 
 def _int(value) -> int | None:

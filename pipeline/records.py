@@ -38,6 +38,64 @@ def store_full_minutes(db: sqlite_utils.Database, item) -> None:
     derive_motions(db, store.get_row(db, "agenda_items", item.item_id))
 
 
+def store_recorded_votes(db: sqlite_utils.Database, item) -> None:
+    """Add an agenda item's Recorded Vote rows, and re-read its motions with them."""
+    store.update_recorded_votes(db, item.agenda_item, item.votes)
+    derive_motions(db, store.get_row(db, "agenda_items", item.agenda_item))
+
+
+def store_attendance(db: sqlite_utils.Database, item) -> None:
+    """Replace a meeting's attendance rows (from its attendance page or the web service)."""
+    council = item.meeting.split("/", 1)[0]
+    rows = [
+        {"id": f"{item.meeting}/{_person_key(row)}", "meeting": item.meeting,
+         "member": member_key(council, row.get("member_id")), "name": row["name"], "role": row.get("role"),
+         "attendance": row.get("attendance"), "party": row.get("party"), "ward": row.get("ward"),
+         "url": row.get("url")}
+        for row in item.attendees
+    ]
+    store.replace_attendance(db, item.meeting, list({row["id"]: row for row in rows}.values()))
+
+
+def store_named_votes(db: sqlite_utils.Database, item) -> None:
+    """Store how each councillor voted on an agenda item's recorded votes."""
+    agenda_item = store.get_row(db, "agenda_items", item.agenda_item)
+    if agenda_item is None:
+        return
+    council = item.agenda_item.split("/", 1)[0]
+    votes = [
+        {**vote, "votes": [{"member": member_key(council, ballot.get("member_id")), "name": ballot["name"],
+                            "vote": ballot["vote"]} for ballot in vote["votes"]]}
+        for vote in item.votes
+    ]
+    store.store_named_votes(db, agenda_item, item.url, votes)
+
+
+def store_member(db: sqlite_utils.Database, item) -> None:
+    """Upsert a councillor (name, party, ward, roles and page only)."""
+    member = asdict(item)
+    store.upsert_member(db, {**member, "roles": "; ".join(member["roles"])})
+
+
+def store_decision(db: sqlite_utils.Database, item) -> None:
+    """Upsert a published decision and the documents it links to."""
+    store.upsert_decision(
+        db, {"id": item.id, "council": item.council, "decision_id": item.decision_id, "title": item.title,
+             "url": item.url, **item.fields},
+        [{"id": f"{item.id}/{link['document'].rsplit('/', 1)[-1]}", "decision": item.id, **link}
+         for link in item.documents],
+    )
+
+
+def member_key(council: str, member_id: str | None) -> str | None:
+    """The members-table id of a councillor, or None when the page gave no member id."""
+    return f"{council}/u{member_id}" if member_id else None
+
+
+def _person_key(row: dict) -> str:
+    return f"u{row['member_id']}" if row.get("member_id") else store.name_slug(row["name"])
+
+
 def derive_motions(db: sqlite_utils.Database, agenda_item: dict | None) -> None:
     """(Re)parse the motions of a motions item from its stored text."""
     if not agenda_item or not is_motion_item(agenda_item["title"] or ""):

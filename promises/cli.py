@@ -54,9 +54,21 @@ def cli():
 @click.option("--max-document-mb", type=float, default=50, show_default=True,
               help="Skip (and record) any download larger than this.")
 @click.option("--list", "list_councils", is_flag=True, help="List the councils in the registry and exit.")
+@click.option("--committee", "committees", multiple=True, metavar="ID",
+              help="Crawl only this committee (its ModernGov id, as in mgCommitteeDetails.aspx?ID=); repeatable.")
+@click.option("--incremental", is_flag=True,
+              help="A scheduled re-crawl: visit only meetings that are new, recent (last 60 days) or upcoming, "
+                   "or whose published papers changed in the meeting list, and decisions of the last 60 days.")
+@click.option("--html-only", is_flag=True, help="Read the HTML pages even where the web service (mgWebService.asmx) answers.")
+@click.option("--browser", is_flag=True,
+              help="Fetch pages through headless Chromium (Debian's chromium package). Only for a site "
+                   "that refuses scripted clients (HTTP 403 or a challenge page), after asking the council "
+                   "or checking its terms. Still obeys robots.txt and the throttle and names this tool in "
+                   "its User-Agent; slower.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=2 (repeatable).")
-def crawl(targets, data_dir, since, until, resume, max_document_mb, list_councils, overrides):
+def crawl(targets, data_dir, since, until, resume, max_document_mb, list_councils, committees, incremental,
+          html_only, browser, overrides):
     """Crawl ModernGov councils by registry slug (e.g. hertfordshire) or by base URL.
 
     Obeys robots.txt, identifies itself, throttles itself and sends conditional requests, so a
@@ -78,10 +90,17 @@ def crawl(targets, data_dir, since, until, resume, max_document_mb, list_council
         raise click.UsageError(str(problem)) from None
     if since is None:
         since = years_before(date.today(), 5)
+    councils = [{**council, "web_service": council.get("web_service", True) and not html_only,
+                 "committees": committees or council.get("committees")} for council in councils]
+    from scrapers.browser import BrowserUnavailable
     from scrapers.crawl import run_crawls
 
     settings = {"DOWNLOAD_MAXSIZE": int(max_document_mb * 1024 * 1024), **_parse_overrides(overrides)}
-    run_crawls(councils, data_dir, since=since, until=until, resume=resume, overrides=settings)
+    try:
+        run_crawls(councils, data_dir, since=since, until=until, resume=resume, overrides=settings, browser=browser,
+                   incremental=incremental)
+    except BrowserUnavailable as problem:
+        raise click.ClickException(str(problem)) from None
 
 
 @cli.command()

@@ -22,13 +22,19 @@ def crawl_settings(data_dir: Path, overrides: dict | None = None) -> Settings:
 
 def run_crawls(
     councils: list[dict], data_dir: Path, since: date | None = None, until: date | None = None,
-    resume: bool = False, overrides: dict | None = None,
+    resume: bool = False, overrides: dict | None = None, browser: bool = False, incremental: bool = False,
 ) -> None:
     """Crawl each council (concurrently, one crawler each) into data_dir; blocks until all finish.
 
     Each council keeps its Scrapy job state in data_dir/jobs/<slug>, so an interrupted crawl can be
-    continued with resume=True; without it, a crawl starts afresh.
+    continued with resume=True; without it, a crawl starts afresh. browser=True fetches pages through
+    headless Chromium (scrapers.browser; raises BrowserUnavailable when it is not installed);
+    incremental=True visits only what can have changed since the last crawl (see ModernGovSpider).
     """
+    if browser:
+        from scrapers.browser import browser_settings
+
+        overrides = {**browser_settings(), **(overrides or {})}
     settings = crawl_settings(data_dir, overrides)
     process = CrawlerProcess(settings)
     for council in councils:
@@ -37,5 +43,5 @@ def run_crawls(
             shutil.rmtree(jobdir)
         crawler = process.create_crawler(ModernGovSpider)
         crawler.settings.set("JOBDIR", str(jobdir), priority="cmdline")
-        process.crawl(crawler, council=council, since=since, until=until)
+        process.crawl(crawler, council=council, since=since, until=until, incremental=incremental)
     process.start()

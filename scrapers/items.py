@@ -34,6 +34,61 @@ class MeetingItem:
     venue: str | None
     url: str
     items: list[dict] = field(default_factory=list)
+    source: str = "html"  # or "xml": the web service
+    listing: str | None = None  # what the meeting list said was published ("Agenda, Minutes")
+
+
+@dataclass
+class AttendanceItem:
+    """Who attended a meeting: rows with member_id, name, role, attendance, party, ward, url."""
+
+    meeting: str
+    attendees: list[dict]
+
+
+@dataclass
+class RecordedVotesItem:
+    """The Recorded Vote rows of an agenda item, read from its meeting page when the meeting came from
+    the web service (which has no votes)."""
+
+    agenda_item: str
+    votes: list[dict]  # {"title", "type", "text", "result"}
+
+
+@dataclass
+class NamedVotesItem:
+    """How each councillor voted on the recorded votes of one agenda item."""
+
+    agenda_item: str
+    url: str
+    votes: list[dict]  # {"title", "status", "votes": [{"member_id", "name", "vote"}]}
+
+
+@dataclass
+class MemberItem:
+    """A councillor: never an address or a phone number."""
+
+    id: str
+    council: str
+    member_id: str
+    name: str
+    party: str
+    ward: str
+    roles: list[str]
+    url: str
+
+
+@dataclass
+class DecisionItem:
+    """A published decision (ieDecisionDetails.aspx), with the fields of the decisions table."""
+
+    id: str
+    council: str
+    decision_id: str
+    title: str
+    url: str
+    fields: dict = field(default_factory=dict)
+    documents: list[dict] = field(default_factory=list)  # {"document", "title", "url"}
 
 
 @dataclass

@@ -19,6 +19,9 @@ class ConditionalRequestsMiddleware:
     (the demo council is served on a free port) would miss it. Here the key is the URL relative to
     the council's base URL, and a 304 answer is completed with the archived body, so callbacks see
     the page as before and document bodies are never downloaded twice.
+
+    A request with ``meta["archive"] = False`` (councillors' own pages, which can show home
+    addresses) is neither archived nor remembered.
     """
 
     def __init__(self, crawler):
@@ -29,6 +32,8 @@ class ConditionalRequestsMiddleware:
         return cls(crawler)
 
     def process_request(self, request):
+        if request.meta.get("archive") is False:
+            return None
         context = crawl_context(self.crawler)
         cached = store.get_row(context.db, "fetches", context.key(request.url), "key")
         if cached and (cached["etag"] or cached["last_modified"]):
@@ -39,6 +44,8 @@ class ConditionalRequestsMiddleware:
         return None
 
     def process_response(self, request, response: Response):
+        if request.meta.get("archive") is False:
+            return response
         context = crawl_context(self.crawler)
         key = context.key(request.url)
         if response.status == 304:

@@ -3,8 +3,16 @@
 from pipeline import records
 from scrapers.context import crawl_context
 from scrapers.items import (
-    CommitteeItem, CouncilItem, CrawlErrorItem, DocumentItem, MeetingItem, MinutesItem,
+    AttendanceItem, CommitteeItem, CouncilItem, CrawlErrorItem, DecisionItem, DocumentItem, MeetingItem,
+    MemberItem, MinutesItem, NamedVotesItem, RecordedVotesItem,
 )
+
+STORE = {
+    MinutesItem: records.store_full_minutes, CommitteeItem: records.store_committee,
+    CouncilItem: records.store_council, AttendanceItem: records.store_attendance,
+    NamedVotesItem: records.store_named_votes, MemberItem: records.store_member,
+    DecisionItem: records.store_decision, RecordedVotesItem: records.store_recorded_votes,
+}
 
 
 class StorePipeline:
@@ -24,12 +32,8 @@ class StorePipeline:
         elif isinstance(item, MeetingItem):
             records.store_meeting(context.db, item)
             context.counts["meetings"] += 1
-        elif isinstance(item, MinutesItem):
-            records.store_full_minutes(context.db, item)
-        elif isinstance(item, CommitteeItem):
-            records.store_committee(context.db, item)
-        elif isinstance(item, CouncilItem):
-            records.store_council(context.db, item)
         elif isinstance(item, CrawlErrorItem):
             context.record_error(item.url, item.reason, item.severity)
+        else:
+            STORE[type(item)](context.db, item)
         return item

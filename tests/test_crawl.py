@@ -1,14 +1,17 @@
 """End-to-end crawls: `promises` in a subprocess against real HTTP servers on 127.0.0.1."""
 
 import hashlib
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 
 from db.schema import open_db
 from demo.faults import FAULTS, GOOD_DOCUMENTS
 from demo.server import serve
-from demo.site import Response, load_site
+from demo.site import Response, Site, load_site
+from demo.story import load_story
 from tests.conftest import run_promises
 
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0", "-s", "PROMISES_PROGRESS_INTERVAL=0"]
@@ -65,10 +68,10 @@ def test_demo_pdfs_have_text_by_page(demo_twice):
     assert hits
 
 
-def test_demo_truncated_minutes_are_completed_from_the_item_page(demo_twice):
+def test_demo_minutes_are_whole_from_the_web_service(demo_twice):
     db, _, _ = demo_twice
     assert db["agenda_items"].count_where("minutes_truncated = 1") == 0
-    assert db["fetches"].count_where("key like '%mgAi.aspx%'") >= 1
+    assert db["fetches"].count_where("key like '%mgAi.aspx%'") == 0, "the web service never truncates minutes"
 
 
 def test_demo_first_run_counts_every_document_as_new_without_errors(demo_twice):
@@ -89,9 +92,64 @@ def test_second_demo_run_downloads_no_document_body(demo_twice):
 def test_second_demo_run_adds_no_rows(demo_twice):
     _, first, second = demo_twice
     for table in ("meetings", "agenda_items", "motions", "documents", "document_versions", "document_pages",
-                  "crawl_errors", "committees"):
+                  "crawl_errors", "committees", "recorded_votes", "member_votes", "members", "attendance",
+                  "decisions", "decision_documents"):
         assert second[table] == first[table], table
     assert second["crawl_runs"] == first["crawl_runs"] + 1
+
+
+def test_demo_meetings_come_from_the_web_service_with_printed_pdfs_and_votes(demo_twice):
+    db, _, _ = demo_twice
+    assert {row["source"] for row in db["meetings"].rows} == {"xml"}
+    assert db["documents"].count_where("kind = 'minutes'") >= 5, "printed minutes come from the meeting pages"
+    assert db["recorded_votes"].count_where("result = 'Carried'") >= 2
+
+
+def test_demo_attendance_has_party_ward_and_status(demo_twice):
+    db, _, _ = demo_twice
+    rows = list(db.query("select attendance.*, members.party as member_party from attendance "
+                         "join members on members.id = attendance.member"))
+    assert rows and all(row["party"] == row["member_party"] and row["ward"] for row in rows)
+    assert {"present", "apologies", "absent"} <= {row["attendance"] for row in rows}
+
+
+def test_demo_named_votes_add_up_to_the_recorded_result(demo_twice):
+    db, _, _ = demo_twice
+    votes = list(db["recorded_votes"].rows_where("votes_for is not null"))
+    assert len(votes) == db["recorded_votes"].count >= 4
+    for vote in votes:
+        named = {row["vote"]: row["n"] for row in db.query(
+            "select vote, count(*) as n from member_votes where recorded_vote = ? group by vote", [vote["id"]])}
+        assert named.get("for", 0) == vote["votes_for"] and named.get("against", 0) == vote["votes_against"]
+        assert (vote["votes_for"] > vote["votes_against"]) == (vote["result"] == "Carried"), vote["title"]
+
+
+def test_demo_members_are_stored_without_addresses_or_phones(demo_twice):
+    db, _, _ = demo_twice
+    members = {row["name"]: row for row in db["members"].rows}
+    assert len(members) >= 16 and all(row["party"] and row["ward"] for row in members.values())
+    assert "Leader of the Council" in members["Gareth Pellow"]["roles"]
+    listed = yaml.safe_load(Path("demo/members.yml").read_text())
+    secrets = [part.strip() for person in listed["demoshire"] for key in ("home_address", "phone", "mobile")
+               for part in str(person.get(key) or "").split(",") if any(c.isdigit() for c in part)]
+    assert len(secrets) >= 6
+    data_dir = Path(db.conn.execute("pragma database_list").fetchone()[2]).parent
+    stored = b"".join(path.read_bytes() for path in data_dir.rglob("*") if path.is_file())
+    assert not [secret for secret in secrets if secret.encode() in stored]
+
+
+def test_demo_decisions_carry_their_fields_and_links(demo_twice):
+    db, _, _ = demo_twice
+    decisions = {row["decision_id"]: row for row in db["decisions"].rows}
+    assert len(decisions) >= 5
+    key = next(row for row in decisions.values() if row["is_key"] == 1)
+    assert key["decision_maker"] == "Cabinet" and key["decided"] < key["published"] <= key["effective"]
+    assert db["meetings"].count_where("id = ?", [key["meeting"]]) == 1, "decided at a crawled meeting"
+    assert key["issue_id"] and key["decision"].startswith("RESOLVED")
+    officer = next(row for row in decisions.values() if row["meeting"] is None)
+    assert officer["decision_maker"] and officer["purpose"]
+    links = list(db["decision_documents"].rows)
+    assert links and all(db["documents"].count_where("id = ?", [link["document"]]) for link in links)
 
 
 # Bad input: each fault leaves one crawl_errors row and everything else is stored.
@@ -133,7 +191,8 @@ def test_faults_crawl_keeps_everything_else(faults_crawl):
     assert db["meetings"].count == 2  # the malformed third page is the only one missing
     good = {row["url"] for row in db["documents"].rows_where("status = 'ok'")}
     assert {base_url + path.replace(" ", "%20") for path in GOOD_DOCUMENTS} <= good
-    assert db["crawl_errors"].count == len(FAULTS)
+    assert db["crawl_errors"].count == len(FAULTS) + 1
+    assert db["crawl_errors"].count_where("reason like 'web service unavailable (HTTP 404)%'") == 1, "none here"
 
 
 def test_windows_1252_document_text_is_decoded_not_lost(faults_crawl):
@@ -201,7 +260,7 @@ def crawl(server, data_dir):
 
 
 def test_crawler_names_itself_and_obeys_robots_txt(tmp_path):
-    site = Recording(load_site("demo"))
+    site = Recording(Site(load_story()))  # the HTML pages link documents by their path
     site.answers["robots.txt"] = Response(200, {"Content-Type": "text/plain"},
                                           f"User-agent: *\nDisallow: /{REPORT}\n".encode())
     with serve(site) as server:
@@ -214,7 +273,7 @@ def test_crawler_names_itself_and_obeys_robots_txt(tmp_path):
 
 
 def test_changed_document_becomes_a_new_version_and_the_old_one_is_kept(tmp_path):
-    site = Recording(load_site("demo"))
+    site = Recording(Site(load_story()))
     with serve(site) as server:
         crawl(server, tmp_path)
         original = site.site.get(REPORT)
@@ -236,7 +295,7 @@ def test_gzip_encoded_document_is_archived_and_extracted_decoded(tmp_path):
 
     from pipeline.archive import read_archived
 
-    site = Recording(load_site("demo"))
+    site = Recording(Site(load_story()))
     original = site.site.get(REPORT)
     site.answers[REPORT] = Response(200, {**original.headers, "Content-Encoding": "gzip"}, gzip.compress(original.body))
     with serve(site) as server:
@@ -250,12 +309,12 @@ def test_gzip_encoded_document_is_archived_and_extracted_decoded(tmp_path):
 def test_a_site_that_refuses_the_crawler_says_so_clearly(tmp_path):
     site = Recording(load_site("demo"))
     refusal = Response(403, {"Content-Type": "text/html"}, b"<html><title>Access denied</title></html>")
-    site.answers["mgListCommittees.aspx"] = refusal
+    site.answers.update({"mgListCommittees.aspx": refusal, "mgWebService.asmx/GetCommittees": refusal})
     with serve(site) as server:
         result = run_promises("crawl", server.url, "--data-dir", str(tmp_path), *FAST)
     assert result.returncode == 0, result.stderr
     assert "the site may be blocking this client" in result.stderr
     db = open_db(tmp_path / "promises.db")
-    (row,) = db["crawl_errors"].rows
+    (row,) = db["crawl_errors"].rows_where("severity = 'error'")
     assert row["reason"] == "HTTP 403: blocked, the site refuses this client"
     assert row["url"].endswith("mgListCommittees.aspx?bcr=1")

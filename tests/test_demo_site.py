@@ -21,7 +21,7 @@ import pytest
 
 from demo.faults import ENCRYPTED_PASSWORD, FAULTS, GOOD_DOCUMENTS, OVERSIZE_BYTES
 from demo.server import serve
-from demo.site import load_site
+from demo.site import DECISIONS, MEMBER_INDEX, load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 DEC_2023 = "ieListDocuments.aspx?CId=120&MId=3730&Ver=4"
@@ -217,6 +217,7 @@ def test_printed_documents_live_under_agenda_id_not_meeting_id(demo):
     _, _, body = fetch(demo, "ieListDocuments.aspx?CId=121&MId=3655&Ver=4")
     hrefs = [a.get("href") for a in modgov(body).cssselect("ul.mgActionList a")]
     assert hrefs == [
+        "mgMeetingAttendance.aspx?ID=3655",
         "documents/g3668/Agenda frontsheet Monday 17-Jul-2023 14.00 Cabinet.pdf?T=0",
         "documents/g3668/Decisions Monday 17-Jul-2023 14.00 Cabinet.pdf?T=2",
         "documents/g3668/Printed minutes Monday 17-Jul-2023 14.00 Cabinet.pdf?T=1",
@@ -230,7 +231,8 @@ def test_cancelled_meeting_page_says_cancelled(demo):
     content = root.cssselect("div.mgContent")[0].text_content()
     assert "No documents are available for this meeting" in content
     assert "Proposed venue: " in content
-    assert not root.cssselect("table.mgItemTable") and not root.cssselect("ul.mgActionList a")
+    assert not root.cssselect("table.mgItemTable")
+    assert [a.get("href") for a in root.cssselect("ul.mgActionList a")] == ["mgMeetingAttendance.aspx?ID=3940"]
 
 
 def test_truncated_minutes_link_to_the_full_text_on_the_item_page(demo):
@@ -373,7 +375,8 @@ def test_pdfs_have_promised_page_counts_and_text(demo, target, pages, phrases):
 
 def test_every_linked_url_resolves_and_is_a_site_key():
     site = load_site("demo")
-    queue, reached = ["mgListCommittees.aspx?bcr=1"], set()
+    # The spider's ways in; issue pages are linked from decisions but are not part of the demo.
+    queue, reached = ["mgListCommittees.aspx?bcr=1", MEMBER_INDEX, DECISIONS], set()
     while queue:
         target = queue.pop()
         if target in reached:
@@ -382,10 +385,11 @@ def test_every_linked_url_resolves_and_is_a_site_key():
         response = site.get(target)
         assert response.status == 200, target
         if response.headers["Content-Type"].startswith("text/html"):
-            queue.extend(h for h in lxml.html.fromstring(response.body).xpath("//a/@href") if h.endswith(".pdf") or
-                         ".aspx" in h or "documents/" in h)
+            queue.extend(h for h in lxml.html.fromstring(response.body).xpath("//a/@href") if (
+                h.endswith(".pdf") or ".aspx" in h or "documents/" in h) and "mgIssueHistoryHome" not in h)
     keys = set(site)
-    assert reached <= keys
+    # Decision pages link meetings with "MID=" and the member index links its list view, as ModernGov does.
+    assert {r for r in reached if "&MID=" not in r and "VW=LIST" not in r} <= keys
     unlinked = {k for k in keys - reached if "Year=" not in k and not k.startswith("mgAi.aspx")}
     assert unlinked == {"robots.txt"}
 

@@ -1,38 +1,59 @@
-"""The ModernGov spider (HTML path): committees → meetings over a date window → meeting pages → documents.
+"""The ModernGov spider: committees → meetings over a date window → meetings → documents; members;
+decisions.
 
-A council is configuration: pass its registry entry as `council`. MODERNGOV.md §2-§4 and §7-§8
-describe the pages read here.
+A council is configuration: pass its registry entry as `council`. Meetings come from the web service
+(mgWebService.asmx) where it answers, and from the HTML pages otherwise; both give the same rows.
+MODERNGOV.md §2-§8 describe what is read here.
 """
 
 import hashlib
 import re
-from datetime import date
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from datetime import date, timedelta
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from lxml import html as lxml_html
 
 from pipeline.dates import parse_meeting_datetime
-from pipeline.text import html_to_text
+from scrapers.context import crawl_context
 from scrapers.items import (
-    CommitteeItem, CouncilItem, CrawlErrorItem, DocumentItem, MeetingItem, MinutesItem,
+    AttendanceItem,
+    CommitteeItem,
+    CouncilItem,
+    CrawlErrorItem,
+    DecisionItem,
+    DocumentItem,
+    MeetingItem,
+    MemberItem,
+    MinutesItem,
+    NamedVotesItem,
+    RecordedVotesItem,
 )
+from scrapers.moderngov import decisions, meeting_page, people, webservice
+from scrapers.moderngov.markup import block_text as _block_text
+from scrapers.moderngov.markup import fold as _fold
+from scrapers.moderngov.markup import link_text as _link_text
+from scrapers.moderngov.markup import query as _query
 
-DOCUMENT_HREF = re.compile(r"(^|/)(documents/[sg]\d+/|mgConvert2PDF\.aspx|Data/)", re.I)
 BLOCKED_STATUSES = (401, 403, 429)
 PRINTED_KINDS = {"0": "agenda", "1": "minutes", "2": "decisions"}
-HIDDEN_TEXT = "contains(@class, 'mgFileSize') or contains(@class, 'mgHide')"
+RECENT_DAYS = 60  # an incremental crawl revisits meetings this recent, and every later one
+MEMBER_INDEX = "mgMemberIndex.aspx?FN=ALPHA&VW=TABLE&PIC=0"
 
 
 class ModernGovSpider(scrapy.Spider):
     name = "moderngov"
 
-    def __init__(self, council: dict, since: date | None = None, until: date | None = None, **kwargs):
+    def __init__(self, council: dict, since: date | None = None, until: date | None = None,
+                 incremental: bool = False, **kwargs):
         super().__init__(**kwargs)
         self.council = council
         self.slug = council["slug"]
         self.base_url = council["base_url"]
         self.since, self.until = since, until
+        self.committees = {str(cid) for cid in council.get("committees") or ()}
+        self.incremental = incremental
+        self.known: dict[str, dict] = {}  # meetings stored by earlier crawls, by ModernGov meeting id
 
     async def start(self):
         council = self.council
@@ -40,31 +61,43 @@ class ModernGovSpider(scrapy.Spider):
             slug=self.slug, name=council["name"], platform=council.get("platform", "moderngov"),
             base_url=self.base_url, verified=bool(council.get("verified")),
         )
-        yield self._page("mgListCommittees.aspx?bcr=1", self.parse_committees)
+        if self.incremental:
+            self.known = self._stored_meetings()
+        if council.get("web_service", True):
+            yield self._page(webservice.service_url(self.base_url, "GetCommittees"), self.parse_service_committees,
+                             meta={"handle_httpstatus_all": True})
+        else:
+            yield self._page("mgListCommittees.aspx?bcr=1", self.parse_committees)
 
-    # Committees and meeting lists
+    def _council_wide_requests(self):
+        """Members and decisions, asked for once the site has answered its first page (a site that
+        refuses this client then leaves one error, not one per page)."""
+        yield self._page(MEMBER_INDEX, self.parse_member_index, meta={"archive": False})
+        for start, end in decisions.windows(*self._decision_range()):
+            yield self._decision_list(start, end)
+
+    # Committees and meeting lists: HTML
 
     def parse_committees(self, response):
         if not self._is_moderngov(response):
             yield self._not_moderngov(response)
             return
+        yield from self._council_wide_requests()
         for committee_id, name in self._parse_committee_links(response):
-            yield CommitteeItem(
-                id=f"{self.slug}/c{committee_id}", council=self.slug, committee_id=committee_id, name=name,
-                url=urljoin(self.base_url, f"mgCommitteeDetails.aspx?ID={committee_id}"),
-            )
-            yield self._page(
-                f"ieListMeetings.aspx?CId={committee_id}", self.parse_meeting_list,
-                committee=committee_id, direction="both",
-            )
+            if self._wanted(committee_id):
+                yield self._committee(committee_id, name)
+                yield self._page(
+                    f"ieListMeetings.aspx?CId={committee_id}", self.parse_meeting_list,
+                    committee=committee_id, direction="both",
+                )
 
     def parse_meeting_list(self, response, committee: str, direction: str):
         meetings = self._parse_meeting_links(response)
         for meeting in meetings:
-            if self._in_window(meeting["date"]):
+            if self._in_window(meeting["date"]) and self._worth_visiting(meeting):
                 yield self._page(
                     f"ieListDocuments.aspx?CId={meeting['committee']}&MId={meeting['meeting_id']}&Ver=4",
-                    self.parse, committee=committee,
+                    self.parse, committee=committee, listing=meeting["listing"],
                 )
         dates = [meeting["date"] for meeting in meetings if meeting["date"]]
         for link_direction, href in self._parse_earlier_later(response):
@@ -73,9 +106,96 @@ class ModernGovSpider(scrapy.Spider):
                     response.urljoin(href), self.parse_meeting_list, committee=committee, direction=link_direction
                 )
 
+    # Committees and meetings: the web service
+
+    def parse_service_committees(self, response):
+        if response.status != 200 or not webservice.answers(response.body, "committees"):
+            reason = f"HTTP {response.status}" if response.status != 200 else "not a web service answer"
+            yield CrawlErrorItem(response.url, f"web service unavailable ({reason}); reading the HTML pages instead",
+                                 severity="warning")
+            yield self._page("mgListCommittees.aspx?bcr=1", self.parse_committees)
+            return
+        yield from self._council_wide_requests()
+        names = {}
+        for committee in webservice.parse_committees(response.body):
+            if self._wanted(committee["committee_id"]):
+                names[committee["committee_id"]] = committee["name"]
+                yield self._committee(committee["committee_id"], committee["name"])
+        for start, end in decisions.windows(*self._meeting_range(), months=12):
+            yield self._page(
+                webservice.service_url(self.base_url, "GetMeetings", lCommitteeId=0, sFromDate=start, sToDate=end),
+                self.parse_service_meetings, names=names,
+            )
+
+    def parse_service_meetings(self, response, names: dict):
+        if not webservice.answers(response.body, "getmeetings"):
+            yield CrawlErrorItem(response.url, "not a GetMeetings answer: an error page or malformed XML")
+            return
+        for meeting in webservice.parse_meetings(response.body):
+            committee = meeting["committee_id"]
+            listing = meeting["status"]
+            if committee in names and self._in_window(meeting["date"]) and self._worth_visiting(
+                    {**meeting, "listing": listing}):
+                yield self._page(
+                    webservice.service_url(self.base_url, "GetMeeting", lMeetingId=meeting["meeting_id"]),
+                    self.parse_service_meeting, committee=committee, name=names[committee], listing=listing,
+                )
+
+    def parse_service_meeting(self, response, committee: str, name: str, listing: str):
+        """One meeting from GetMeeting: the rows the HTML page gives, then the HTML page for the printed
+        documents and recorded votes that the web service does not carry."""
+        if not webservice.answers(response.body, "meeting"):
+            yield CrawlErrorItem(response.url, "not a GetMeeting answer: an error page or malformed XML")
+            return
+        meeting = webservice.parse_meeting(response.body, self.base_url)
+        if meeting["date"] is None:
+            yield CrawlErrorItem(response.url, "web service meeting without a date")
+            return
+        key = f"{self.slug}/{meeting['date']:%Y%m%d}/{meeting['meeting_id']}"
+        page_url = urljoin(self.base_url, f"ieListDocuments.aspx?CId={committee}&MId={meeting['meeting_id']}&Ver=4")
+        cancelled = "cancel" in meeting["status"].lower()
+        items = [self._service_item(item, key, page_url, n) for n, item in enumerate(meeting["items"], 1)]
+        yield MeetingItem(
+            id=key, council=self.slug, committee=f"{self.slug}/c{committee}", meeting_id=meeting["meeting_id"],
+            date=meeting["date"].isoformat(), time=meeting["time"].strftime("%H:%M") if meeting["time"] else None,
+            title=meeting_heading(name, meeting["date"], meeting["time"], cancelled),
+            status="cancelled" if cancelled else self._parse_status("", meeting["date"]),
+            venue=meeting["venue"], url=page_url, items=[row for row, _ in items], source="xml", listing=listing,
+        )
+        yield AttendanceItem(meeting=key, attendees=meeting["attendees"])
+        for _, documents in items:
+            for document in documents:
+                yield self._document_request(document)
+        if not cancelled:
+            yield self._page(page_url, self.parse_meeting_extras, meeting_key=key)
+
+    def _service_item(self, item: dict, meeting_key: str, page_url: str, position: int) -> tuple[dict, list]:
+        item_key = f"{meeting_key}/ai{item['item_id']}"
+        row = {
+            "id": item_key, "meeting": meeting_key, "position": position, "number": item["number"],
+            "item_id": item["item_id"], "title": item["title"], "description": item["description"],
+            "decision": item["decision"], "minutes": item["minutes"], "minutes_truncated": 0,
+            "recorded_votes": [], "url": f"{page_url}#AI{item['item_id']}",
+        }
+        documents = [self._document(url, title, "report", meeting_key, item_key) for url, title in item["documents"]]
+        return row, documents
+
+    def parse_meeting_extras(self, response, meeting_key: str):
+        """What only a meeting's HTML page has: printed agenda, minutes and decisions, and recorded votes."""
+        if not self._is_moderngov(response):
+            yield self._not_moderngov(response)
+            return
+        for document in self._parse_printed_documents(response, meeting_key):
+            yield self._document_request(document)
+        for n, row in enumerate(self._item_rows(response), 1):
+            item, _ = self._parse_item(row, meeting_key, response.url, n)
+            if item["recorded_votes"]:
+                yield RecordedVotesItem(agenda_item=item["id"], votes=item["recorded_votes"])
+        yield from self._named_vote_requests(response, meeting_key)
+
     # The meeting page: a table of contents of small _parse_<field> helpers
 
-    def parse(self, response, committee: str):
+    def parse(self, response, committee: str, listing: str | None = None):
         if not self._is_moderngov(response):
             yield self._not_moderngov(response)
             return
@@ -93,11 +213,14 @@ class ModernGovSpider(scrapy.Spider):
             id=key, council=self.slug, committee=f"{self.slug}/c{committee}", meeting_id=meeting_id,
             date=meeting_date.isoformat(), time=meeting_time.strftime("%H:%M") if meeting_time else None,
             title=title, status=self._parse_status(title, meeting_date),
-            venue=self._parse_venue(response), url=response.url, items=[row for row, _ in items],
+            venue=self._parse_venue(response), url=response.url, items=[row for row, _ in items], listing=listing,
         )
         for row, _ in items:
             if row["minutes_truncated"]:
                 yield self._page(f"mgAi.aspx?ID={row['item_id']}", self.parse_full_minutes, item_id=row["id"])
+        if response.css("#modgov a[href*='mgMeetingAttendance.aspx' i]"):
+            yield self._page(f"mgMeetingAttendance.aspx?ID={meeting_id}", self.parse_attendance, meeting_key=key)
+        yield from self._named_vote_requests(response, key)
         for document in self._parse_printed_documents(response, key):
             yield self._document_request(document)
         for _, documents in items:
@@ -145,9 +268,9 @@ class ModernGovSpider(scrapy.Spider):
         anchor = row.xpath(".//a[starts-with(@name, 'AI')]/@name")
         ai_id = anchor[0][2:] if anchor else ""
         item_key = f"{meeting_key}/ai{ai_id}" if ai_id else f"{meeting_key}/item{position}"
-        cell = _item_cell(row)
-        parts = _walk_item_cell(cell) if cell is not None else {}
-        minutes, truncated = _minutes_text(parts.get("minutes"))
+        cell = meeting_page.item_cell(row)
+        parts = meeting_page.walk_item_cell(cell) if cell is not None else {}
+        minutes, truncated = meeting_page.minutes_text(parts.get("minutes"))
         item = {
             "id": item_key, "meeting": meeting_key, "position": position, "number": number.rstrip("."),
             "item_id": ai_id, "title": parts.get("title", ""), "description": parts.get("description", ""),
@@ -165,19 +288,105 @@ class ModernGovSpider(scrapy.Spider):
         documents = []
         for link in response.css("#modgov ul.mgActionList a[href]"):
             href = link.attrib["href"]
-            if DOCUMENT_HREF.search(href):
+            if meeting_page.DOCUMENT_HREF.search(href):
                 title = _link_text(link.root)
-                kind = PRINTED_KINDS.get(_query(href).get("t", ""), _kind_from_title(title))
+                kind = PRINTED_KINDS.get(_query(href).get("t", ""), meeting_page.kind_from_title(title))
                 documents.append(self._document(response.urljoin(href), title, kind, meeting_key, None))
         return documents
 
     def parse_full_minutes(self, response, item_id: str):
-        parts = _walk_item_cell(_cell_holding_subtitles(lxml_html.fromstring(response.text)))
-        minutes, truncated = _minutes_text(parts.get("minutes"))
+        parts = meeting_page.walk_item_cell(meeting_page.cell_holding_subtitles(lxml_html.fromstring(response.text)))
+        minutes, truncated = meeting_page.minutes_text(parts.get("minutes"))
         if minutes and not truncated:
             yield MinutesItem(item_id=item_id, minutes=minutes)
         else:
             yield CrawlErrorItem(response.url, "no full minutes text on the item page", severity="warning")
+
+    # Attendance, named votes and members
+
+    def parse_attendance(self, response, meeting_key: str):
+        yield AttendanceItem(meeting=meeting_key, attendees=people.parse_attendance(response.text, response.url))
+
+    def _named_vote_requests(self, response, meeting_key: str):
+        for href in response.css("#modgov a[href*='mgListRecordedVotesShort.aspx' i]::attr(href)").getall():
+            ai_id = _query(href).get("aiid")
+            if ai_id:
+                yield self._page(response.urljoin(href), self.parse_named_votes, item_key=f"{meeting_key}/ai{ai_id}")
+
+    def parse_named_votes(self, response, item_key: str):
+        votes = people.parse_named_votes(response.text, response.url)
+        if votes:
+            yield NamedVotesItem(agenda_item=item_key, url=response.url, votes=votes)
+
+    def parse_member_index(self, response):
+        if not self._is_moderngov(response):
+            yield self._not_moderngov(response)
+            return
+        for member in people.parse_member_index(response.text, response.url):
+            if member["member_id"] and not (self.incremental and self._member_known(member["member_id"])):
+                yield self._page(member["url"], self.parse_member, meta={"archive": False}, listed=member)
+
+    def parse_member(self, response, listed: dict):
+        """A councillor's page, read through an allow-list: it can also show a home address and phones."""
+        member = {**listed, **{key: value for key, value in people.parse_member(response.text, response.url).items()
+                               if value}}
+        yield MemberItem(
+            id=f"{self.slug}/u{member['member_id']}", council=self.slug, member_id=member["member_id"],
+            name=member["name"], party=member.get("party") or "", ward=member.get("ward") or "",
+            roles=member.get("roles") or [], url=response.url,
+        )
+
+    # Decisions
+
+    def _decision_list(self, start: date, end: date) -> scrapy.Request:
+        return self._page(decisions.list_url(start, end), self.parse_decision_list, window=(start, end))
+
+    def parse_decision_list(self, response, window: tuple[date, date]):
+        if not decisions.is_decision_list(response.text):
+            yield CrawlErrorItem(response.url, "not a decisions list: an error page or malformed HTML")
+            return
+        for row in decisions.parse_decision_list(response.text):
+            yield self._page(response.urljoin(row["href"]), self.parse_decision, listed=row)
+
+    def on_decision_list_error(self, failure):
+        """A decisions list that timed out (or failed on the server's side) is asked for again in halves."""
+        response = getattr(failure.value, "response", None)
+        overloaded = response.status >= 500 if response is not None else "timeout" in describe_failure(failure)
+        halves = decisions.halve(failure.request.cb_kwargs["window"]) if overloaded else []
+        if not halves:
+            yield from self.on_error(failure)
+            return
+        yield CrawlErrorItem(failure.request.url, f"{describe_failure(failure)}; asking for the range in halves",
+                             severity="warning")
+        for start, end in halves:
+            yield self._decision_list(start, end)
+
+    def parse_decision(self, response, listed: dict):
+        if not self._is_moderngov(response):
+            yield self._not_moderngov(response)
+            return
+        found = decisions.parse_decision(response.text, response.url)
+        key = f"{self.slug}/d{found['decision_id']}"
+        meeting = (f"{self.slug}/{found['meeting_date']:%Y%m%d}/{found['meeting_id']}"
+                   if found["meeting_id"] and found["meeting_date"] else None)
+        fields = {
+            "decision_maker": found["decision_maker"], "status": found["status"],
+            "is_key": None if found["is_key"] is None else int(found["is_key"]),
+            "call_in": found["call_in"] or listed.get("call_in"),
+            "published": _iso(found["published"] or listed.get("published")), "decided": _iso(found["decided"]),
+            "effective": _iso(found["effective"] or listed.get("effective")), "purpose": found["purpose"],
+            "decision": found["decision"], "reasons": found["reasons"], "alternatives": found["alternatives"],
+            "meeting": meeting, "meeting_url": found["meeting_url"], "issue_id": found["issue_id"],
+            "issue_url": found["issue_url"],
+        }
+        documents = [self._document(url, title, "decision", None, None) for url, title in found["documents"]]
+        yield DecisionItem(id=key, council=self.slug, decision_id=found["decision_id"],
+                           title=found["title"] or listed.get("title", ""), url=response.url, fields=fields,
+                           documents=[{"document": d["id"], "title": d["title"], "url": d["url"]} for d in documents])
+        taken_at = _query(found["meeting_url"] or "").get("cid")
+        if not (meeting and taken_at and self._wanted(taken_at) and self._in_window(found["meeting_date"])):
+            for document in documents:  # a meeting this crawl visits brings its own documents
+                yield self._document_request(document)
 
     # Documents
 
@@ -187,7 +396,8 @@ class ModernGovSpider(scrapy.Spider):
 
     def _document_request(self, document: dict) -> scrapy.Request:
         return scrapy.Request(
-            document["url"], callback=self.parse_document, errback=self.on_error, cb_kwargs={"document": document}
+            document["url"], callback=self.parse_document, errback=self.on_error, cb_kwargs={"document": document},
+            meta={"document": True},
         )
 
     def parse_document(self, response, document: dict):
@@ -200,8 +410,10 @@ class ModernGovSpider(scrapy.Spider):
 
     # Plumbing
 
-    def _page(self, url: str, callback, **cb_kwargs) -> scrapy.Request:
-        return scrapy.Request(urljoin(self.base_url, url), callback=callback, errback=self.on_error, cb_kwargs=cb_kwargs)
+    def _page(self, url: str, callback, meta: dict | None = None, **cb_kwargs) -> scrapy.Request:
+        errback = self.on_decision_list_error if callback == self.parse_decision_list else self.on_error
+        return scrapy.Request(urljoin(self.base_url, url), callback=callback, errback=errback, cb_kwargs=cb_kwargs,
+                              meta=meta)
 
     def on_error(self, failure):
         """Turn a failed request (HTTP error, timeout, redirect loop, size cap...) into a crawl_errors row."""
@@ -213,6 +425,43 @@ class ModernGovSpider(scrapy.Spider):
     def _not_moderngov(self, response) -> CrawlErrorItem:
         return CrawlErrorItem(response.url, "not a ModernGov page (no #modgov): blocked, an error page or malformed HTML")
 
+    def _committee(self, committee_id: str, name: str) -> CommitteeItem:
+        return CommitteeItem(
+            id=f"{self.slug}/c{committee_id}", council=self.slug, committee_id=committee_id, name=name,
+            url=urljoin(self.base_url, f"mgCommitteeDetails.aspx?ID={committee_id}"),
+        )
+
+    def _wanted(self, committee_id: str) -> bool:
+        return not self.committees or committee_id in self.committees
+
+    def _worth_visiting(self, meeting: dict) -> bool:
+        """Every meeting in a full crawl; in an incremental one, only what can have changed since."""
+        if not self.incremental:
+            return True
+        known = self.known.get(meeting["meeting_id"])
+        recent = meeting["date"] is None or meeting["date"] >= date.today() - timedelta(days=RECENT_DAYS)
+        return known is None or recent or (known["listing"] or "") != (meeting["listing"] or "")
+
+    def _stored_meetings(self) -> dict[str, dict]:
+        db = crawl_context(self.crawler).db
+        rows = db.conn.execute("select meeting_id, date, listing from meetings where council = ?", [self.slug])
+        return {meeting_id: {"date": day, "listing": listing} for meeting_id, day, listing in rows}
+
+    def _member_known(self, member_id: str) -> bool:
+        db = crawl_context(self.crawler).db
+        return db.conn.execute("select 1 from members where id = ?", [f"{self.slug}/u{member_id}"]).fetchone() is not None
+
+    def _meeting_range(self) -> tuple[date, date]:
+        """The dates to ask the web service for: the window, cut to recent ones in an incremental crawl."""
+        since = self.since or date(2000, 1, 1)
+        if self.incremental:
+            since = max(since, date.today() - timedelta(days=RECENT_DAYS))
+        return since, self.until or date.today() + timedelta(days=366)
+
+    def _decision_range(self) -> tuple[date, date]:
+        since, until = self._meeting_range()
+        return since, min(until, date.today())
+
     def _in_window(self, day: date | None) -> bool:
         if day is None:
             return True
@@ -220,7 +469,8 @@ class ModernGovSpider(scrapy.Spider):
 
     def _window_goes_on(self, direction: str, dates: list[date]) -> bool:
         if direction == "earlier":
-            return self.since is None or min(dates) >= self.since
+            since = self._meeting_range()[0] if self.incremental else self.since
+            return since is None or min(dates) >= since
         return self.until is None or max(dates) <= self.until
 
     def _parse_committee_links(self, response) -> list[tuple[str, str]]:
@@ -238,7 +488,7 @@ class ModernGovSpider(scrapy.Spider):
             if query.get("mid"):
                 meetings.setdefault(query["mid"], {
                     "meeting_id": query["mid"], "committee": query.get("cid", ""),
-                    "date": parse_meeting_datetime(_link_text(link.root))[0],
+                    "date": parse_meeting_datetime(_link_text(link.root))[0], "listing": meeting_page.listing(link.root),
                 })
         return list(meetings.values())
 
@@ -268,6 +518,14 @@ def document_id(slug: str, base_url: str, url: str) -> str:
     return f"{slug}/u{hashlib.sha1(relative.encode()).hexdigest()[:12]}"
 
 
+def meeting_heading(committee: str, day: date, time, cancelled: bool) -> str:
+    """A meeting's heading as ModernGov prints it: "Cabinet - Tuesday 12 December 2023 10:00 am"."""
+    when = f"{day:%A} {day.day} {day:%B %Y}"
+    if time is not None:
+        when += f" {time.hour % 12 or 12}:{time:%M} {'am' if time.hour < 12 else 'pm'}"
+    return f"{committee} - {when}" + (", CANCELLED" if cancelled else "")
+
+
 def describe_failure(failure) -> str:
     """A short human reason for a failed request."""
     response = getattr(failure.value, "response", None)
@@ -284,86 +542,8 @@ def describe_failure(failure) -> str:
     return f"{name}: {message}" if name not in message else message
 
 
-def _walk_item_cell(cell) -> dict:
-    """Read an agenda item cell in order: title, description, then blocks labelled by sub-titles."""
-    parts: dict = {"documents": [], "votes": []}
-    label = None
-    for child in cell.iterchildren() if cell is not None else ():
-        classes = (child.get("class") or "").split()
-        if child.tag == "p" and "mgAiTitleTxt" in classes and "title" not in parts:
-            parts["title"] = _link_text(child)
-            parts["documents"] += [(a.get("href"), _link_text(a)) for a in child.xpath(".//a[@href]")
-                                   if DOCUMENT_HREF.search(a.get("href"))]
-        elif child.tag == "p" and "mgSubItemTitleTxt" in classes:
-            label = _fold(child.text_content()).rstrip(":").lower()
-        elif child.tag == "div" and "mgWordPara" in classes:
-            key = {"decision": "decision", "minutes": "minutes"}.get(label or "", "description")
-            if key == "description" and label is None:
-                parts["description"] = _block_text(child)
-            elif key != "description":
-                parts[key] = child
-        elif child.tag == "ul":
-            parts["documents"] += [(a.get("href"), _link_text(a)) for a in child.xpath(".//a[@href]")
-                                   if DOCUMENT_HREF.search(a.get("href"))]
-        elif child.tag == "table" and "recorded vote" in _fold(" ".join(child.xpath(".//caption//text()"))).lower():
-            parts["votes"] += _recorded_votes(child)
-    return parts
-
-
-def _recorded_votes(table) -> list[dict]:
-    rows = []
-    for tr in table.xpath(".//tr[td]"):
-        cells = [_fold(td.text_content()) for td in tr.xpath("./td")]
-        if len(cells) >= 4:
-            rows.append({"title": cells[0], "type": cells[1], "text": cells[2], "result": cells[3]})
-    return rows
-
-
-def _minutes_text(block) -> tuple[str, bool]:
-    """Minutes text and whether the page cut it short with a link to mgAi.aspx."""
-    if block is None:
-        return "", False
-    links = block.xpath(".//a[contains(translate(@href, 'MGAI', 'mgai'), 'mgai.aspx')]")
-    for link in links:
-        link.drop_tree()
-    text = _block_text(block)
-    if links:
-        text = re.sub(r"\s*\.\.\.\s*$", "", text)
-    return text, bool(links)
-
-
-def _item_cell(row):
-    cells = [td for td in row.xpath("./td") if "mgItemNumberCell" not in (td.get("class") or "")]
-    return cells[0] if cells else None
-
-
-def _cell_holding_subtitles(page):
-    subtitles = page.xpath("//*[@id='modgov']//p[contains(@class, 'mgSubItemTitleTxt')]")
-    return subtitles[0].getparent() if subtitles else None
-
-
-def _block_text(block) -> str:
-    return html_to_text(lxml_html.tostring(block, encoding="unicode")) if block is not None else ""
-
-
-def _link_text(element) -> str:
-    return _fold(" ".join(element.xpath(f".//text()[not(ancestor::span[{HIDDEN_TEXT}])]")))
-
-
-def _kind_from_title(title: str) -> str:
-    lowered = title.lower()
-    for kind in ("minutes", "decisions", "agenda"):
-        if kind.rstrip("s") in lowered:
-            return kind
-    return "pack"
-
-
-def _query(url: str) -> dict[str, str]:
-    return {key.lower(): value for key, value in parse_qsl(urlsplit(url).query)}
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _header(value: bytes | None) -> str | None:
