@@ -11,13 +11,12 @@ From a shell: ``python -m demo.challenge --port 8124`` (runs until Ctrl-C).
 from __future__ import annotations
 
 import argparse
-import threading
 import time
 from http.cookies import CookieError, SimpleCookie
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from demo.server import DemoServer, serve
+from demo.server import DemoServer, run_until_interrupted, serve
 from demo.site import HTML, Response, Site, load_site
 
 COOKIE = ("challenge", "passed")
@@ -95,14 +94,7 @@ def main(argv=None) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8124, help="0 picks a free port")
     args = parser.parse_args(argv)
-    server = serve_challenged(args.site, args.host, args.port)
-    print(server.url, flush=True)
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.stop()
+    run_until_interrupted(serve_challenged(args.site, args.host, args.port))
 
 
 if __name__ == "__main__":

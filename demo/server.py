@@ -110,7 +110,12 @@ def main(argv=None) -> None:
     parser.add_argument("--slow-seconds", type=float, default=5.0, help="delay of the faults site's slow document")
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     args = parser.parse_args(argv)
-    server = serve(load_site(args.site, slow_seconds=args.slow_seconds), args.host, args.port, verbose=args.verbose)
+    run_until_interrupted(serve(load_site(args.site, slow_seconds=args.slow_seconds), args.host, args.port,
+                                verbose=args.verbose))
+
+
+def run_until_interrupted(server: DemoServer) -> None:
+    """Print a running server's URL and serve until Ctrl-C, then stop it."""
     print(server.url, flush=True)
     try:
         threading.Event().wait()

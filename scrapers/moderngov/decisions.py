@@ -12,9 +12,6 @@ import re
 from datetime import date, timedelta
 from urllib.parse import urljoin
 
-from lxml import etree
-from lxml import html as lxml_html
-
 from pipeline.dates import parse_meeting_datetime
 from scrapers.moderngov import markup
 
@@ -74,7 +71,7 @@ def parse_decision_list(html: str) -> list[dict]:
     are none; a missing column gives None (dates) or "" (call-in). ``href`` is as written in the page,
     relative to it. Works on a whole page (scoped to #modgov) or on the bare table.
     """
-    scope = _scope(html)
+    scope = markup.scope(html)
     rows = []
     for table in scope.iter("table"):
         columns = _list_columns(table)
@@ -97,7 +94,7 @@ def parse_decision_list(html: str) -> list[dict]:
 def is_decision_list(html: str) -> bool:
     """Whether a page is a decision list, possibly empty, rather than an error or timeout page: it has
     a decision link, a table captioned or summarised as decisions, or a "no decisions" message."""
-    scope = _scope(html)
+    scope = markup.scope(html)
     if any(DECISION_HREF.search(href) for href in scope.xpath(".//a/@href")):
         return True
     for table in scope.iter("table"):
@@ -115,7 +112,7 @@ def parse_decision(html: str, url: str) -> dict:
     None, absent sections "". Document URLs are joined to ``url`` and keep raw spaces, as the meeting
     spider does: `scrapy.Request` percent-encodes them when it is built.
     """
-    scope = _scope(html)
+    scope = markup.scope(html)
     fields = _labelled_fields(scope)
     issue_id, issue_url = _issue_link(scope, url)
     field = fields.get
@@ -149,15 +146,6 @@ def _months_before(day: date, months: int) -> date:
 def _dr_date(day: date) -> str:
     return f"{day:%d}%2f{day:%m}%2f{day:%Y}"
 
-
-def _scope(html: str):
-    """The #modgov div of a page, or the whole fragment when it has none (an empty div for no HTML)."""
-    try:
-        root = lxml_html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return lxml_html.Element("div")
-    modgov = root.xpath("//*[@id='modgov']")
-    return modgov[0] if modgov else root
 
 
 def _list_columns(table) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 import re
 from urllib.parse import parse_qsl, urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.text import html_to_text
@@ -28,3 +29,13 @@ def block_text(block) -> str:
 def query(url: str) -> dict[str, str]:
     """A URL's query parameters with lower-case names (ModernGov spells them MId, MID, mid...)."""
     return {key.lower(): value for key, value in parse_qsl(urlsplit(url).query)}
+
+
+def scope(html: str):
+    """The #modgov div of a page, or the whole fragment when it has none (an empty div for no HTML)."""
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return lxml_html.Element("div")
+    modgov = root.xpath("//*[@id='modgov']")
+    return modgov[0] if modgov else root

@@ -13,7 +13,6 @@ import re
 from urllib.parse import urljoin
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from scrapers.moderngov import markup
 
@@ -58,7 +57,7 @@ def parse_attendance(html, url: str) -> list[dict]:
     present / apologies / absent / expected / present as substitute where the wording allows.
     """
     rows = []
-    for table in _tables_with(_scope(html), "name", "attendance"):
+    for table in _tables_with(markup.scope(html), "name", "attendance"):
         for cells in _rows(table):
             person = _person(cells.get("name"), url)
             if person["name"]:
@@ -75,7 +74,7 @@ def parse_named_votes(html, url: str) -> list[dict]:
     else the table's caption, else the h3; the status is the value of a "... status:" line (e.g.
     "Amendment status: Rejected") between the title and the table, or "".
     """
-    scope = _scope(html)
+    scope = markup.scope(html)
     tables = _tables_with(scope, "name", "vote")
     context: dict = {}
     found = []
@@ -98,7 +97,7 @@ def parse_named_votes(html, url: str) -> list[dict]:
 def parse_member_index(html, url: str) -> list[dict]:
     """Councillors on `mgMemberIndex.aspx?FN=ALPHA&VW=TABLE&PIC=0`: ``{"member_id", "name", "ward",
     "party", "url"}``. The list view (``VW=LIST``, links only) gives empty ward and party."""
-    scope = _scope(html)
+    scope = markup.scope(html)
     members = []
     for table in _tables_with(scope, "name"):
         for cells in _rows(table):
@@ -119,7 +118,7 @@ def parse_member(html, url: str) -> dict:
     An allow-list: the name heading, the Party and Ward (or Division) labels and the lists under
     headings naming posts, roles or appointments. Addresses, phone numbers and e-mail are never read.
     """
-    scope = _scope(html)
+    scope = markup.scope(html)
     labelled = {}
     for span in scope.xpath(".//span[contains(concat(' ', normalize-space(@class), ' '), ' mgLabel ')]"):
         label = markup.fold(span.text_content()).rstrip(":").strip().lower()
@@ -139,15 +138,6 @@ def clean_name(text: str) -> str:
     """A councillor's name without a leading "Councillor " or "Cllr ", whitespace folded."""
     return NAME_PREFIX.sub("", markup.fold(text))
 
-
-def _scope(html):
-    """The #modgov div of a page, or the whole fragment when it has none (an empty div for no HTML)."""
-    try:
-        root = lxml_html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return lxml_html.Element("div")
-    modgov = root.xpath("//*[@id='modgov']")
-    return modgov[0] if modgov else root
 
 
 def _tables_with(scope, *fields: str) -> list:
