@@ -89,9 +89,24 @@ VIEWS = {
 }
 
 
+# A document a crawl reached only through a decision (the meeting page's link to the same file was
+# skipped as already asked for) belongs to the meeting the decision was taken at, when it is stored.
+LINK_DECISION_DOCUMENTS = """
+    update documents set meeting = (
+        select decisions.meeting from decision_documents
+        join decisions on decisions.id = decision_documents.decision
+        join meetings on meetings.id = decisions.meeting
+        where decision_documents.document = documents.id limit 1)
+    where meeting is null and id in (select document from decision_documents)
+"""
+
+
 def build_database(path: Path) -> dict[str, int]:
-    """Create indexes, (re)populate FTS5 tables and (re)create views; returns row counts by table."""
+    """Link documents to meetings through their decisions, create indexes, (re)populate FTS5 tables
+    and (re)create views; returns row counts by table."""
     db = open_db(path)
+    with db.conn:
+        db.conn.execute(LINK_DECISION_DOCUMENTS)
     for table, indexes in INDEXES.items():
         for columns in indexes:
             db[table].create_index(columns, if_not_exists=True)

@@ -71,26 +71,32 @@ def upsert_meeting(db: sqlite_utils.Database, meeting: dict, items: list[dict]) 
         upsert(db, "meetings", [{**meeting, "first_seen": existing["first_seen"] if existing else seen,
                                  "last_seen": seen}])
         upsert(db, "agenda_items", rows)
-        for item in items:
-            upsert(db, "recorded_votes", _vote_rows(meeting["id"], item["id"], item.get("recorded_votes") or []))
+        if meeting.get("source") != "xml":
+            for item in items:
+                _set_vote_rows(db, meeting["id"], item["id"], item.get("recorded_votes") or [])
 
 
-def update_recorded_votes(db: sqlite_utils.Database, item_id: str, votes: list[dict]) -> None:
-    """Set an agenda item's Recorded Vote rows."""
+def update_recorded_votes(db: sqlite_utils.Database, item_id: str, votes: list[dict]) -> bool:
+    """Set an agenda item's Recorded Vote rows; False when the item is not stored."""
     item = get_row(db, "agenda_items", item_id)
     if item is None:
-        return
+        return False
     with db.conn:
         db.conn.execute("update agenda_items set recorded_votes = ? where id = ?", [json.dumps(votes), item_id])
-        upsert(db, "recorded_votes", _vote_rows(item["meeting"], item_id, votes))
+        _set_vote_rows(db, item["meeting"], item_id, votes)
+    return True
 
 
-def _vote_rows(meeting: str, item_id: str, votes: list[dict]) -> list[dict]:
-    return [
+def _set_vote_rows(db: sqlite_utils.Database, meeting: str, item_id: str, votes: list[dict]) -> None:
+    """The item's Recorded Vote rows as its meeting page shows them now; rows past the last go."""
+    upsert(db, "recorded_votes", [
         {"id": f"{item_id}/v{position}", "meeting": meeting, "agenda_item": item_id, "position": position,
          "title": vote["title"], "type": vote["type"], "text": vote["text"], "result": vote["result"]}
         for position, vote in enumerate(votes, 1)
-    ]
+    ])
+    stale = "select id from recorded_votes where agenda_item = ? and position > ?"
+    db.conn.execute(f"delete from member_votes where recorded_vote in ({stale})", [item_id, len(votes)])
+    db.conn.execute(f"delete from recorded_votes where id in ({stale})", [item_id, len(votes)])
 
 
 def replace_attendance(db: sqlite_utils.Database, meeting: str, rows: list[dict]) -> None:
@@ -103,8 +109,9 @@ def replace_attendance(db: sqlite_utils.Database, meeting: str, rows: list[dict]
 def store_named_votes(db: sqlite_utils.Database, agenda_item: dict, url: str, votes: list[dict]) -> None:
     """Store each councillor's vote on the recorded votes of an agenda item, with the totals.
 
-    A vote is matched to the item's Recorded Vote row by title, then by position; a vote the
-    meeting page did not show gets a row of its own.
+    A vote is matched to the item's Recorded Vote row by title, then by position, and keeps the
+    title, position and result the meeting page gave it; a vote the page did not show gets a row
+    of its own after the others.
     """
     cursor = db.conn.execute("select id, title from recorded_votes where agenda_item = ? order by position",
                              [agenda_item["id"]])
@@ -112,23 +119,26 @@ def store_named_votes(db: sqlite_utils.Database, agenda_item: dict, url: str, vo
     by_title = {_fold(title): vote_id for vote_id, title in known}
     with db.conn:
         for position, vote in enumerate(votes, 1):
-            vote_id = by_title.get(_fold(vote["title"]))
-            if vote_id is None:
-                vote_id = known[position - 1][0] if position <= len(known) else f"{agenda_item['id']}/v{position}"
+            vote_id = by_title.get(_fold(vote["title"])) or (known[position - 1][0] if position <= len(known) else None)
             ballots = vote["votes"]
-            counts = {kind: sum(ballot["vote"] == kind for ballot in ballots) for kind in ("for", "against", "abstain")}
-            upsert(db, "recorded_votes", [{
-                "id": vote_id, "meeting": agenda_item["meeting"], "agenda_item": agenda_item["id"],
-                "position": position, "title": vote["title"], "url": url, "votes_for": counts["for"],
-                "votes_against": counts["against"], "abstentions": counts["abstain"],
-                **({"result": vote["status"]} if vote.get("status") else {}),
-            }])
+            row = {"url": url, **{column: sum(ballot["vote"] == kind for ballot in ballots) for column, kind in (
+                ("votes_for", "for"), ("votes_against", "against"), ("abstentions", "abstain"))}}
+            if vote_id is None:
+                vote_id = f"{agenda_item['id']}/v{position}"
+                row.update(meeting=agenda_item["meeting"], agenda_item=agenda_item["id"], position=position,
+                           title=vote["title"], result=vote.get("status") or None)
+            upsert(db, "recorded_votes", [{"id": vote_id, **row}])
             db.conn.execute("delete from member_votes where recorded_vote = ?", [vote_id])
             upsert(db, "member_votes", [
-                {"id": f"{vote_id}/{(ballot['member'] or '').rsplit('/', 1)[-1] or name_slug(ballot['name'])}", "recorded_vote": vote_id,
-                 "member": ballot["member"], "name": ballot["name"], "vote": ballot["vote"], "url": url}
+                {"id": f"{vote_id}/{_ballot_key(ballot)}", "recorded_vote": vote_id, "member": ballot["member"],
+                 "name": ballot["name"], "vote": ballot["vote"], "url": url}
                 for ballot in ballots
             ])
+
+
+def _ballot_key(ballot: dict) -> str:
+    """u<member id> when the councillor is known by id, else their name as a slug."""
+    return (ballot["member"] or "").rsplit("/", 1)[-1] or name_slug(ballot["name"])
 
 
 def upsert_member(db: sqlite_utils.Database, member: dict) -> None:

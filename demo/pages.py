@@ -89,6 +89,18 @@ def committee_list(council) -> str:
     return page(council, "Committee structure", body)
 
 
+def whats_new(council, today, days: int = 30) -> str:
+    """``mgWhatsNew.aspx``: meetings with papers published in the ``days`` up to ``today``."""
+    recent = [m for m in council.all_meetings()
+              if any(0 <= (today - doc.published.date()).days <= days for doc in m.documents)]
+    rows = "\n".join(
+        f'<li><a  href="ieListDocuments.aspx?CId={m.committee.cid}&amp;MId={m.mid}&amp;Ver=4" >'
+        f'{text(m.committee.name)}, {list_stamp(m.start)}</a></li>' for m in recent)
+    content = (f'<ul  class="mgBulletList" >\n{rows}\n</ul>' if rows else
+               f"<p>Nothing has been published in the last {days} days.</p>")
+    return page(council, "What's new", modgov("What's new", "Recently published papers", "", content))
+
+
 def committee_details(council, committee) -> str:
     """``mgCommitteeDetails.aspx``: purpose, membership, contact and the meetings link."""
     cid = committee.cid

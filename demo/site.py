@@ -12,7 +12,7 @@ import functools
 import hashlib
 import time
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from email.utils import format_datetime, parsedate_to_datetime
 from typing import NamedTuple
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
@@ -26,6 +26,7 @@ HTML = "text/html; charset=utf-8"
 ROBOTS = b"User-agent: *\nDisallow: /mgRss.aspx\n"
 PAGE_SIZE = 3
 MEMBER_INDEX = "mgMemberIndex.aspx?FN=ALPHA&VW=TABLE&PIC=0"
+WHATS_NEW = "mgWhatsNew.aspx?bcr=1"
 DECISIONS = "mgDelegatedDecisions.aspx?DR=01/01/2000-31/12/2099&DS=2"  # every decision on one page
 
 
@@ -69,6 +70,7 @@ class Site(Mapping):
             "ielistmeetings.aspx": self._meetings,
             "ielistdocuments.aspx": self._meeting,
             "mgai.aspx": self._item,
+            "mgwhatsnew.aspx": lambda params: self._html(pages.whats_new(self.council, date.today())),
             "mgmemberindex.aspx": lambda params: self._html(people.member_index(self.council)),
             "mguserinfo.aspx": lambda params: self._page(people.member_page(self.council, _int(params.get("uid")))),
             "mgmeetingattendance.aspx": self._attendance,
@@ -122,6 +124,7 @@ class Site(Mapping):
                     yield f"mgListRecordedVotesShort.aspx?AIID={item.aiid}&MID={meeting.mid}"
             for doc in meeting.documents:
                 yield doc.href
+        yield WHATS_NEW
         yield MEMBER_INDEX
         for person in people.members(council):
             yield f"mgUserInfo.aspx?UID={person.uid}"

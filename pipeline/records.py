@@ -38,10 +38,12 @@ def store_full_minutes(db: sqlite_utils.Database, item) -> None:
     derive_motions(db, store.get_row(db, "agenda_items", item.item_id))
 
 
-def store_recorded_votes(db: sqlite_utils.Database, item) -> None:
-    """Add an agenda item's Recorded Vote rows, and re-read its motions with them."""
-    store.update_recorded_votes(db, item.agenda_item, item.votes)
+def store_recorded_votes(db: sqlite_utils.Database, item) -> str | None:
+    """Add an agenda item's Recorded Vote rows, and re-read its motions with them; a problem, or None."""
+    if not store.update_recorded_votes(db, item.agenda_item, item.votes):
+        return f"recorded votes of agenda item {item.agenda_item}, which is not stored"
     derive_motions(db, store.get_row(db, "agenda_items", item.agenda_item))
+    return None
 
 
 def store_attendance(db: sqlite_utils.Database, item) -> None:
@@ -57,11 +59,11 @@ def store_attendance(db: sqlite_utils.Database, item) -> None:
     store.replace_attendance(db, item.meeting, list({row["id"]: row for row in rows}.values()))
 
 
-def store_named_votes(db: sqlite_utils.Database, item) -> None:
-    """Store how each councillor voted on an agenda item's recorded votes."""
+def store_named_votes(db: sqlite_utils.Database, item) -> str | None:
+    """Store how each councillor voted on an agenda item's recorded votes; a problem, or None."""
     agenda_item = store.get_row(db, "agenda_items", item.agenda_item)
     if agenda_item is None:
-        return
+        return f"named votes of agenda item {item.agenda_item}, which is not stored"
     council = item.agenda_item.split("/", 1)[0]
     votes = [
         {**vote, "votes": [{"member": member_key(council, ballot.get("member_id")), "name": ballot["name"],
@@ -69,6 +71,7 @@ def store_named_votes(db: sqlite_utils.Database, item) -> None:
         for vote in item.votes
     ]
     store.store_named_votes(db, agenda_item, item.url, votes)
+    return None
 
 
 def store_member(db: sqlite_utils.Database, item) -> None:
@@ -131,6 +134,9 @@ def store_document(db: sqlite_utils.Database, item, record_error: Callable[..., 
         "id": item.id, "council": item.council, "meeting": item.meeting, "agenda_item": item.agenda_item,
         "title": item.title, "kind": item.kind, "url": item.url,
     }
+    if existing:  # a document reached first from its meeting keeps that link when a decision reaches it
+        document.update(meeting=document["meeting"] or existing["meeting"],
+                        agenda_item=document["agenda_item"] or existing["agenda_item"])
     version = {
         "sha256": sha256, "size": len(item.body), "content_type": item.content_type, "url": item.url,
         "etag": item.etag, "last_modified": item.last_modified,

@@ -1,15 +1,14 @@
 """The opt-in `--browser` crawl: pages fetched by Debian's headless Chromium through scrapy-playwright.
 
 Only for a site that refuses scripted clients (HTTP 403 or a firewall's JavaScript challenge).
-Nothing else changes: robots.txt is fetched and obeyed, the throttle and conditional requests stay,
-and the User-Agent is the browser's own followed by the project's (``... HeadlessChrome/156.0.0.0
+Nothing else changes: robots.txt is fetched and obeyed, the throttle stays, and the User-Agent is the browser's own followed by the project's (``... HeadlessChrome/156.0.0.0
 Safari/537.36 CouncilPromises/0.1.0 (+https://...)``), so the site sees a headless browser run by
 this tool, and robots.txt rules for ``CouncilPromises`` still apply.
 
 Documents do not go through the browser: Chromium shows a PDF in its viewer (the navigation's body
 is the viewer's page, not the file) and aborts a navigation answered 304 Not Modified. They are
 fetched by Scrapy's own client with the browser's cookies and User-Agent, which keeps the size cap,
-conditional requests and the archive exactly as in a normal crawl.
+conditional requests and the archive exactly as in a normal crawl. Pages are fetched whole each time.
 
 Chromium itself asks for /favicon.ico now and then, with its plain User-Agent: Playwright can neither
 see nor change that request.
@@ -101,7 +100,7 @@ def is_main_navigation(page, response) -> bool:
 
 
 def is_document(request) -> bool:
-    """True for a request the spider marked as a document download."""
+    """True for a request the spider marked as a document download (meta "document": its id)."""
     return bool(request.meta.get("document"))
 
 

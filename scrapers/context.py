@@ -17,7 +17,8 @@ class CrawlContext:
     base_url: str
     spider_name: str
     run: int | None = None
-    counts: dict = field(default_factory=lambda: {"new": 0, "changed": 0, "unchanged": 0, "downloaded": 0, "meetings": 0})
+    counts: dict = field(default_factory=lambda: dict.fromkeys(
+        ("new", "changed", "unchanged", "downloaded", "meetings", "committees"), 0))
 
     @property
     def archive(self) -> Path:

@@ -36,7 +36,7 @@ class CrawlReport:
         figures = self._figures(context)
         store.finish_run(context.db, context.run, {**figures, "status": reason})
         _say(self._line(context, f"done ({reason}):"))
-        if figures["meetings"] == 0 and figures["errors"]:
+        if figures["meetings"] == 0 and context.counts["committees"] == 0 and figures["errors"]:
             _say(f"{context.target}: no meetings were stored; the site may be blocking this client or is not"
                  f" a ModernGov site: see `crawl_errors` for run {context.run}")
 

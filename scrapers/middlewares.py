@@ -35,7 +35,7 @@ class ConditionalRequestsMiddleware:
         if request.meta.get("archive") is False:
             return None
         context = crawl_context(self.crawler)
-        cached = store.get_row(context.db, "fetches", context.key(request.url), "key")
+        cached = store.get_row(context.db, "fetches", _key(context, request), "key")
         if cached and (cached["etag"] or cached["last_modified"]):
             if cached["etag"]:
                 request.headers.setdefault("If-None-Match", cached["etag"])
@@ -47,7 +47,7 @@ class ConditionalRequestsMiddleware:
         if request.meta.get("archive") is False:
             return response
         context = crawl_context(self.crawler)
-        key = context.key(request.url)
+        key = _key(context, request)
         if response.status == 304:
             cached = store.get_row(context.db, "fetches", key, "key")
             body = read_archived(context.archive, cached["sha256"]) if cached else None
@@ -89,6 +89,13 @@ class RedirectLoopMiddleware:
             if target in (*request.meta.get("redirect_urls", ()), request.url):
                 raise IgnoreRequest(f"redirect loop: {target} redirects back to itself")
         return response
+
+
+def _key(context, request) -> str:
+    """A document's fetch key is its id, so the two URLs one document has (the web service's
+    mgConvert2PDF.aspx?ID= and the page's documents/s<id>/...) share validators and archive."""
+    document = request.meta.get("document")
+    return f"{context.target}:{document}" if isinstance(document, str) else context.key(request.url)
 
 
 def _text(value: bytes | None) -> str | None:

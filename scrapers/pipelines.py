@@ -8,7 +8,7 @@ from scrapers.items import (
 )
 
 STORE = {
-    MinutesItem: records.store_full_minutes, CommitteeItem: records.store_committee,
+    MinutesItem: records.store_full_minutes,
     CouncilItem: records.store_council, AttendanceItem: records.store_attendance,
     NamedVotesItem: records.store_named_votes, MemberItem: records.store_member,
     DecisionItem: records.store_decision, RecordedVotesItem: records.store_recorded_votes,
@@ -32,8 +32,13 @@ class StorePipeline:
         elif isinstance(item, MeetingItem):
             records.store_meeting(context.db, item)
             context.counts["meetings"] += 1
+        elif isinstance(item, CommitteeItem):
+            records.store_committee(context.db, item)
+            context.counts["committees"] += 1
         elif isinstance(item, CrawlErrorItem):
             context.record_error(item.url, item.reason, item.severity)
         else:
-            STORE[type(item)](context.db, item)
+            problem = STORE[type(item)](context.db, item)
+            if problem:
+                context.record_error(getattr(item, "url", None) or context.base_url, problem, "warning")
         return item

@@ -315,6 +315,6 @@ def test_a_site_that_refuses_the_crawler_says_so_clearly(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "the site may be blocking this client" in result.stderr
     db = open_db(tmp_path / "promises.db")
-    (row,) = db["crawl_errors"].rows_where("severity = 'error'")
+    (row,) = db["crawl_errors"].rows
     assert row["reason"] == "HTTP 403: blocked, the site refuses this client"
     assert row["url"].endswith("mgListCommittees.aspx?bcr=1")

@@ -21,7 +21,7 @@ import pytest
 
 from demo.faults import ENCRYPTED_PASSWORD, FAULTS, GOOD_DOCUMENTS, OVERSIZE_BYTES
 from demo.server import serve
-from demo.site import DECISIONS, MEMBER_INDEX, load_site
+from demo.site import DECISIONS, MEMBER_INDEX, WHATS_NEW, load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 DEC_2023 = "ieListDocuments.aspx?CId=120&MId=3730&Ver=4"
@@ -376,7 +376,7 @@ def test_pdfs_have_promised_page_counts_and_text(demo, target, pages, phrases):
 def test_every_linked_url_resolves_and_is_a_site_key():
     site = load_site("demo")
     # The spider's ways in; issue pages are linked from decisions but are not part of the demo.
-    queue, reached = ["mgListCommittees.aspx?bcr=1", MEMBER_INDEX, DECISIONS], set()
+    queue, reached = ["mgListCommittees.aspx?bcr=1", MEMBER_INDEX, DECISIONS, WHATS_NEW], set()
     while queue:
         target = queue.pop()
         if target in reached:

@@ -253,6 +253,21 @@ def test_member_page_never_returns_address_phone_or_email(private):
     assert private not in repr(parse_member(MEMBER_PAGE, BASE + "mgUserInfo.aspx?UID=88"))
 
 
+def test_labels_sharing_one_paragraph_never_take_the_address_that_follows():
+    page = modgov(f"<p><span class='mgLabel'>Party:</span> Labour<br/><span class='mgLabel'>Ward:</span> Hilltop<br/>"
+                  f"<span class='mgLabel'>Home address:</span> {HOME_ADDRESS}<br/>"
+                  "<span class='mgLabel'>Mobile:</span> 07700 900123</p>", subtitle="Cllr Gus Hale")
+    found = parse_member(page, BASE + "mgUserInfo.aspx?UID=7")
+    assert (found["party"], found["ward"]) == ("Labour", "Hilltop")
+    assert HOME_ADDRESS not in repr(found) and "07700" not in repr(found)
+
+
+def test_member_index_ward_cell_gives_its_first_line_only():
+    page = modgov(table(("Councillor", "Ward", "Party"), (link(9, "Cllr Gus Hale"), f"Hilltop<br/>{HOME_ADDRESS}", "Labour")))
+    (member,) = parse_member_index(page, BASE)
+    assert (member["ward"], member["party"]) == ("Hilltop", "Labour")
+
+
 def test_member_page_without_labels_gives_empty_fields():
     assert parse_member(modgov("<p>No details.</p>", subtitle="Cllr Gus Hale"), BASE + "mgUserInfo.aspx") == {
         "member_id": None, "name": "Gus Hale", "party": "", "ward": "", "roles": []}

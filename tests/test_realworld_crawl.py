@@ -88,7 +88,9 @@ def test_kingston_decisions_have_every_field(kingston):
     decisions = {row["decision_id"]: row for row in rows(db, "select * from decisions")}
     assert set(decisions) == {"13149", "13567"}, "the list's issue row is not a decision"
     minutes = decisions["13149"]
+    assert minutes["title"] == "Minutes of Previous Meeting" and minutes["call_in"] == "No"
     assert minutes["status"] == "Recommendations Approved" and minutes["is_key"] == 0
+    assert minutes["effective"] == "2025-11-03", "from the list: the page has no effective date"
     assert minutes["decided"] == "2015-10-19" and minutes["published"]
     assert minutes["meeting"].endswith("/20151019/4832") and minutes["issue_id"] == "6535"
     assert minutes["issue_url"].startswith(url) and minutes["decision"]

@@ -147,7 +147,6 @@ def _dr_date(day: date) -> str:
     return f"{day:%d}%2f{day:%m}%2f{day:%Y}"
 
 
-
 def _list_columns(table) -> tuple[str, ...]:
     headers = table.xpath("(./tr[th] | ./*/tr[th])[1]/th")
     if not headers:
@@ -179,21 +178,18 @@ def _label_key(label: str) -> str:
 
 
 def _labelled_fields(scope) -> dict:
-    """Elements holding a `span.mgLabel` label, by field name: {"decision_maker": <p>, ...}."""
+    """The `span.mgLabel` labels by field name: {"decision_maker": <span>, ...}."""
     fields = {}
     for span in scope.xpath(".//span[contains(concat(' ', normalize-space(@class), ' '), ' mgLabel ')]"):
         key = _label_key(span.text_content())
         name = LABELS.get(key) or ("effective" if "comes into force" in key else None)
-        if name and name not in fields and span.getparent() is not None:
-            fields[name] = span.getparent()
+        if name and name not in fields:
+            fields[name] = span
     return fields
 
 
-def _value(element) -> str:
-    """A labelled paragraph's text without its label."""
-    if element is None:
-        return ""
-    return markup.fold(" ".join(element.xpath(".//text()[not(ancestor::span[contains(@class, 'mgLabel')])]")))
+def _value(label) -> str:
+    return markup.label_value(label) if label is not None else ""
 
 
 def _value_date(element) -> date | None:
@@ -225,9 +221,10 @@ def _section_body(heading):
     return None
 
 
-def _meeting_link(element, url: str) -> dict:
+def _meeting_link(label, url: str) -> dict:
     """The "Decided at meeting:" link: meeting id, date, committee name and URL; all None when absent."""
-    links = element.xpath(".//a[@href]") if element is not None else []
+    holder = label.getparent() if label is not None else None
+    links = holder.xpath(".//a[@href]") if holder is not None else []
     if not links:
         return {"meeting_id": None, "meeting_date": None, "meeting_title": None, "meeting_url": None}
     href, text = links[0].get("href"), markup.link_text(links[0])

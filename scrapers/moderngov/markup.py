@@ -9,6 +9,7 @@ from lxml import html as lxml_html
 from pipeline.text import html_to_text
 
 HIDDEN_TEXT = "contains(@class, 'mgFileSize') or contains(@class, 'mgHide')"
+VALUE_ENDS = frozenset({"br", "p", "div", "ul", "ol", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def fold(text: str) -> str:
@@ -39,3 +40,17 @@ def scope(html: str):
         return lxml_html.Element("div")
     modgov = root.xpath("//*[@id='modgov']")
     return modgov[0] if modgov else root
+
+
+def label_value(label) -> str:
+    """The value after a `span.mgLabel`: its text up to the next label, line break or block.
+
+    Never the rest of the paragraph: a page that writes "Party: X<br>Home address: ..." in one
+    block must not give an address as the party.
+    """
+    parts = [label.tail or ""]
+    for sibling in label.itersiblings():
+        if sibling.tag in VALUE_ENDS or "mgLabel" in (sibling.get("class") or ""):
+            break
+        parts += [sibling.text_content(), sibling.tail or ""]
+    return fold(" ".join(parts))

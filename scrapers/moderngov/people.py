@@ -103,8 +103,8 @@ def parse_member_index(html, url: str) -> list[dict]:
         for cells in _rows(table):
             person = _person(cells.get("name"), url)
             if person["name"]:
-                members.append({**person, "ward": _cell_text(cells.get("ward")),
-                                "party": _cell_text(cells.get("party"))})
+                members.append({**person, "ward": _first_line(cells.get("ward")),
+                                "party": _first_line(cells.get("party"))})
     if not members:
         for link in scope.xpath(".//a[@href]"):
             if MEMBER_HREF.search(link.get("href")):
@@ -123,8 +123,8 @@ def parse_member(html, url: str) -> dict:
     for span in scope.xpath(".//span[contains(concat(' ', normalize-space(@class), ' '), ' mgLabel ')]"):
         label = markup.fold(span.text_content()).rstrip(":").strip().lower()
         key = "party" if label in PARTY_LABELS else "ward" if label in WARD_LABELS else None
-        if key and key not in labelled and span.getparent() is not None:
-            labelled[key] = _label_value(span.getparent())
+        if key and key not in labelled:
+            labelled[key] = markup.label_value(span)
     return {
         "member_id": markup.query(url).get("uid") or None,
         "name": clean_name(_page_name(scope)),
@@ -137,7 +137,6 @@ def parse_member(html, url: str) -> dict:
 def clean_name(text: str) -> str:
     """A councillor's name without a leading "Councillor " or "Cllr ", whitespace folded."""
     return NAME_PREFIX.sub("", markup.fold(text))
-
 
 
 def _tables_with(scope, *fields: str) -> list:
@@ -211,6 +210,11 @@ def _link_person(link, url: str) -> dict:
             "name": clean_name(markup.link_text(link)), "url": urljoin(url, href)}
 
 
+def _first_line(cell) -> str:
+    """A cell's first line only: what follows a line break may be an address."""
+    return next(iter(_lines(cell)), "") if cell is not None else ""
+
+
 def _cell_text(cell) -> str:
     """A cell's text without any cell nested inside it."""
     return " ".join(_lines(cell)) if cell is not None else ""
@@ -269,11 +273,6 @@ def _vote(table, context: dict, url: str) -> dict:
     vote = {"title": title.rstrip(":").strip(), "status": context.get("status", ""), "votes": votes}
     vote.update({key: context[key] for key in ("meeting_title", "item_title") if key in context})
     return vote
-
-
-def _label_value(element) -> str:
-    """A labelled paragraph's text without its label."""
-    return markup.fold(" ".join(element.xpath(".//text()[not(ancestor::span[contains(@class, 'mgLabel')])]")))
 
 
 def _page_name(scope) -> str:

@@ -63,8 +63,8 @@ def parse_meetings(body: bytes) -> list[dict]:
     """Meetings of a ``GetMeetings`` answer, with their committee; every meeting the answer lists.
 
     Each is ``{"committee_id", "committee_name", "meeting_id", "date", "time", "status"}`` where date and
-    time are ``datetime`` objects or None. The service already filters by its date parameters; `in_window`
-    applies the crawl's own window.
+    time are ``datetime`` objects or None. Some installs ignore the date parameters, so the spider
+    applies its own window.
     """
     meetings = []
     for committee in _children(_root(body), "committee"):
@@ -79,20 +79,13 @@ def parse_meetings(body: bytes) -> list[dict]:
     return meetings
 
 
-def in_window(meetings: list[dict], since: datetime.date | None, until: datetime.date | None) -> list[dict]:
-    """The meetings dated within ``since``..``until`` (inclusive, None is open); undated ones are kept."""
-    return [meeting for meeting in meetings
-            if meeting["date"] is None
-            or ((since is None or meeting["date"] >= since) and (until is None or meeting["date"] <= until))]
-
-
 def parse_meeting(body: bytes, base_url: str) -> dict:
     """One meeting from a ``GetMeeting`` answer.
 
     Returns ``{"meeting_id", "agenda_id", "date", "time", "status", "venue", "items", "attendees"}``:
     ``status`` is the raw ``meetingstatus`` ("Confirmed", "Cancelled", "Confirmed; Budget Council"),
     ``venue`` the folded ``meetinglocation`` or None. Items (see `_item`) marked ``isrestricted`` are
-    exempt and dropped entirely, so every returned item has ``"restricted": False``. Attendees are
+    exempt and dropped entirely. Attendees are
     ``{"member_id", "name", "role", "attendance", "party", "ward", "url"}`` with the name stripped of
     "Councillor" as on attendance pages, attendance lower-cased ("present", "apologies", "expected").
     """
@@ -110,7 +103,7 @@ def parse_meeting(body: bytes, base_url: str) -> dict:
 
 def _item(element, base_url: str) -> dict:
     """An agenda item: ``{"item_id", "number", "title", "description", "decision", "minutes",
-    "restricted", "documents": [(url, title)]}``.
+    "documents": [(url, title)]}``.
 
     ``number`` is the printed number without its trailing dot (``fulldisplaynumberformat``; the
     ``agendaitemnumber`` is an internal order). ``decision`` is the comment whose label is "Decision":
@@ -126,7 +119,6 @@ def _item(element, base_url: str) -> dict:
         "description": _html_text(element.find("agendatext")),
         "decision": _html_text(_decision_comment(element)),
         "minutes": _html_text(element.find("minutesnonemptyhtmlbody")) if minutes_published else "",
-        "restricted": _flag(element, "isrestricted"),
         "documents": _documents(element, base_url),
     }
 

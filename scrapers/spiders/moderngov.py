@@ -39,6 +39,7 @@ BLOCKED_STATUSES = (401, 403, 429)
 PRINTED_KINDS = {"0": "agenda", "1": "minutes", "2": "decisions"}
 RECENT_DAYS = 60  # an incremental crawl revisits meetings this recent, and every later one
 MEMBER_INDEX = "mgMemberIndex.aspx?FN=ALPHA&VW=TABLE&PIC=0"
+WHATS_NEW = "mgWhatsNew.aspx?bcr=1"
 
 
 class ModernGovSpider(scrapy.Spider):
@@ -54,6 +55,8 @@ class ModernGovSpider(scrapy.Spider):
         self.committees = {str(cid) for cid in council.get("committees") or ()}
         self.incremental = incremental
         self.known: dict[str, dict] = {}  # meetings stored by earlier crawls, by ModernGov meeting id
+        self.requested_documents: set[str] = set()
+        self.service_committees: dict[str, str] | None = None  # names by id, once the web service answers
 
     async def start(self):
         council = self.council
@@ -75,6 +78,24 @@ class ModernGovSpider(scrapy.Spider):
         yield self._page(MEMBER_INDEX, self.parse_member_index, meta={"archive": False})
         for start, end in decisions.windows(*self._decision_range()):
             yield self._decision_list(start, end)
+        if self.incremental:
+            yield self._page(WHATS_NEW, self.parse_whats_new)
+
+    def parse_whats_new(self, response):
+        """Meetings that "What's new" says have new papers: visited again, however old."""
+        if not self._is_moderngov(response):
+            yield self._not_moderngov(response)
+            return
+        for meeting in self._parse_meeting_links(response):
+            committee = meeting["committee"]
+            if not self._wanted(committee):
+                continue
+            if self.service_committees is not None and committee in self.service_committees:
+                yield self._service_meeting_request(meeting["meeting_id"], committee,
+                                                    self.service_committees[committee], None)
+            else:
+                yield self._page(f"ieListDocuments.aspx?CId={committee}&MId={meeting['meeting_id']}&Ver=4",
+                                 self.parse, committee=committee)
 
     # Committees and meeting lists: HTML
 
@@ -110,17 +131,18 @@ class ModernGovSpider(scrapy.Spider):
 
     def parse_service_committees(self, response):
         if response.status != 200 or not webservice.answers(response.body, "committees"):
-            reason = f"HTTP {response.status}" if response.status != 200 else "not a web service answer"
-            yield CrawlErrorItem(response.url, f"web service unavailable ({reason}); reading the HTML pages instead",
-                                 severity="warning")
+            if response.status not in BLOCKED_STATUSES:  # a refusal is recorded once, by the HTML page
+                reason = f"HTTP {response.status}" if response.status != 200 else "not a web service answer"
+                yield CrawlErrorItem(response.url, f"web service unavailable ({reason}); reading the HTML pages "
+                                     "instead", severity="warning")
             yield self._page("mgListCommittees.aspx?bcr=1", self.parse_committees)
             return
-        yield from self._council_wide_requests()
-        names = {}
+        names = self.service_committees = {}
         for committee in webservice.parse_committees(response.body):
             if self._wanted(committee["committee_id"]):
                 names[committee["committee_id"]] = committee["name"]
                 yield self._committee(committee["committee_id"], committee["name"])
+        yield from self._council_wide_requests()
         for start, end in decisions.windows(*self._meeting_range(), months=12):
             yield self._page(
                 webservice.service_url(self.base_url, "GetMeetings", lCommitteeId=0, sFromDate=start, sToDate=end),
@@ -136,37 +158,39 @@ class ModernGovSpider(scrapy.Spider):
             listing = meeting["status"]
             if committee in names and self._in_window(meeting["date"]) and self._worth_visiting(
                     {**meeting, "listing": listing}):
-                yield self._page(
-                    webservice.service_url(self.base_url, "GetMeeting", lMeetingId=meeting["meeting_id"]),
-                    self.parse_service_meeting, committee=committee, name=names[committee], listing=listing,
-                )
+                yield self._service_meeting_request(meeting["meeting_id"], committee, names[committee], listing)
 
-    def parse_service_meeting(self, response, committee: str, name: str, listing: str):
+    def _service_meeting_request(self, meeting_id: str, committee: str, name: str, listing: str | None):
+        return self._page(webservice.service_url(self.base_url, "GetMeeting", lMeetingId=meeting_id),
+                          self.parse_service_meeting, meta={"handle_httpstatus_all": True}, committee=committee,
+                          name=name, listing=listing, meeting_id=meeting_id)
+
+    def parse_service_meeting(self, response, committee: str, name: str, listing: str | None, meeting_id: str):
         """One meeting from GetMeeting: the rows the HTML page gives, then the HTML page for the printed
-        documents and recorded votes that the web service does not carry."""
-        if not webservice.answers(response.body, "meeting"):
-            yield CrawlErrorItem(response.url, "not a GetMeeting answer: an error page or malformed XML")
-            return
-        meeting = webservice.parse_meeting(response.body, self.base_url)
-        if meeting["date"] is None:
-            yield CrawlErrorItem(response.url, "web service meeting without a date")
+        documents and recorded votes that the web service does not carry. A failed answer falls back
+        to the HTML page."""
+        page_url = urljoin(self.base_url, f"ieListDocuments.aspx?CId={committee}&MId={meeting_id}&Ver=4")
+        meeting = webservice.parse_meeting(response.body, self.base_url) if (
+            response.status == 200 and webservice.answers(response.body, "meeting")) else None
+        if meeting is None or meeting["date"] is None:
+            problem = f"HTTP {response.status}" if response.status != 200 else "not a dated GetMeeting answer"
+            yield CrawlErrorItem(response.url, f"{problem}; reading the meeting page instead", severity="warning")
+            yield self._page(page_url, self.parse, committee=committee, listing=listing)
             return
         key = f"{self.slug}/{meeting['date']:%Y%m%d}/{meeting['meeting_id']}"
-        page_url = urljoin(self.base_url, f"ieListDocuments.aspx?CId={committee}&MId={meeting['meeting_id']}&Ver=4")
-        cancelled = "cancel" in meeting["status"].lower()
+        status = service_status(meeting["status"], meeting["date"])
         items = [self._service_item(item, key, page_url, n) for n, item in enumerate(meeting["items"], 1)]
         yield MeetingItem(
             id=key, council=self.slug, committee=f"{self.slug}/c{committee}", meeting_id=meeting["meeting_id"],
             date=meeting["date"].isoformat(), time=meeting["time"].strftime("%H:%M") if meeting["time"] else None,
-            title=meeting_heading(name, meeting["date"], meeting["time"], cancelled),
-            status="cancelled" if cancelled else self._parse_status("", meeting["date"]),
+            title=meeting_heading(name, meeting["date"], meeting["time"], status), status=status,
             venue=meeting["venue"], url=page_url, items=[row for row, _ in items], source="xml", listing=listing,
         )
-        yield AttendanceItem(meeting=key, attendees=meeting["attendees"])
+        if meeting["attendees"]:
+            yield AttendanceItem(meeting=key, attendees=meeting["attendees"])
         for _, documents in items:
-            for document in documents:
-                yield self._document_request(document)
-        if not cancelled:
+            yield from self._document_requests(documents)
+        if status != "cancelled":
             yield self._page(page_url, self.parse_meeting_extras, meeting_key=key)
 
     def _service_item(self, item: dict, meeting_key: str, page_url: str, position: int) -> tuple[dict, list]:
@@ -185,8 +209,7 @@ class ModernGovSpider(scrapy.Spider):
         if not self._is_moderngov(response):
             yield self._not_moderngov(response)
             return
-        for document in self._parse_printed_documents(response, meeting_key):
-            yield self._document_request(document)
+        yield from self._document_requests(self._parse_printed_documents(response, meeting_key))
         for n, row in enumerate(self._item_rows(response), 1):
             item, _ = self._parse_item(row, meeting_key, response.url, n)
             if item["recorded_votes"]:
@@ -221,11 +244,9 @@ class ModernGovSpider(scrapy.Spider):
         if response.css("#modgov a[href*='mgMeetingAttendance.aspx' i]"):
             yield self._page(f"mgMeetingAttendance.aspx?ID={meeting_id}", self.parse_attendance, meeting_key=key)
         yield from self._named_vote_requests(response, key)
-        for document in self._parse_printed_documents(response, key):
-            yield self._document_request(document)
+        yield from self._document_requests(self._parse_printed_documents(response, key))
         for _, documents in items:
-            for document in documents:
-                yield self._document_request(document)
+            yield from self._document_requests(documents)
 
     def _parse_when(self, response, title: str) -> tuple[date | None, object, str | None]:
         """Date and time from the heading people read; DC.date when the heading has none.
@@ -305,7 +326,12 @@ class ModernGovSpider(scrapy.Spider):
     # Attendance, named votes and members
 
     def parse_attendance(self, response, meeting_key: str):
-        yield AttendanceItem(meeting=meeting_key, attendees=people.parse_attendance(response.text, response.url))
+        if not self._is_moderngov(response):
+            yield self._not_moderngov(response)
+            return
+        attendees = people.parse_attendance(response.text, response.url)
+        if attendees:  # an empty page never wipes what an earlier crawl stored
+            yield AttendanceItem(meeting=meeting_key, attendees=attendees)
 
     def _named_vote_requests(self, response, meeting_key: str):
         for href in response.css("#modgov a[href*='mgListRecordedVotesShort.aspx' i]::attr(href)").getall():
@@ -366,7 +392,11 @@ class ModernGovSpider(scrapy.Spider):
             yield self._not_moderngov(response)
             return
         found = decisions.parse_decision(response.text, response.url)
-        key = f"{self.slug}/d{found['decision_id']}"
+        decision_id = found["decision_id"] or listed.get("decision_id")
+        if not decision_id or not (found["title"] or listed.get("title")):
+            yield CrawlErrorItem(response.url, "decision page without an ID or a title")
+            return
+        key = f"{self.slug}/d{decision_id}"
         meeting = (f"{self.slug}/{found['meeting_date']:%Y%m%d}/{found['meeting_id']}"
                    if found["meeting_id"] and found["meeting_date"] else None)
         fields = {
@@ -380,13 +410,10 @@ class ModernGovSpider(scrapy.Spider):
             "issue_url": found["issue_url"],
         }
         documents = [self._document(url, title, "decision", None, None) for url, title in found["documents"]]
-        yield DecisionItem(id=key, council=self.slug, decision_id=found["decision_id"],
+        yield DecisionItem(id=key, council=self.slug, decision_id=decision_id,
                            title=found["title"] or listed.get("title", ""), url=response.url, fields=fields,
                            documents=[{"document": d["id"], "title": d["title"], "url": d["url"]} for d in documents])
-        taken_at = _query(found["meeting_url"] or "").get("cid")
-        if not (meeting and taken_at and self._wanted(taken_at) and self._in_window(found["meeting_date"])):
-            for document in documents:  # a meeting this crawl visits brings its own documents
-                yield self._document_request(document)
+        yield from self._document_requests(documents)
 
     # Documents
 
@@ -394,11 +421,14 @@ class ModernGovSpider(scrapy.Spider):
         return {"id": document_id(self.slug, self.base_url, url), "council": self.slug, "meeting": meeting,
                 "agenda_item": agenda_item, "title": title, "kind": kind, "url": url}
 
-    def _document_request(self, document: dict) -> scrapy.Request:
-        return scrapy.Request(
-            document["url"], callback=self.parse_document, errback=self.on_error, cb_kwargs={"document": document},
-            meta={"document": True},
-        )
+    def _document_requests(self, documents: list[dict]):
+        """A request for each document this crawl has not asked for yet, by id: the web service and
+        the pages link one document by two URLs (mgConvert2PDF.aspx?ID=, documents/s<id>/...)."""
+        for document in documents:
+            if document["id"] not in self.requested_documents:
+                self.requested_documents.add(document["id"])
+                yield scrapy.Request(document["url"], callback=self.parse_document, errback=self.on_error,
+                                     cb_kwargs={"document": document}, meta={"document": document["id"]})
 
     def parse_document(self, response, document: dict):
         header = response.headers.get
@@ -452,15 +482,18 @@ class ModernGovSpider(scrapy.Spider):
         return db.conn.execute("select 1 from members where id = ?", [f"{self.slug}/u{member_id}"]).fetchone() is not None
 
     def _meeting_range(self) -> tuple[date, date]:
-        """The dates to ask the web service for: the window, cut to recent ones in an incremental crawl."""
-        since = self.since or date(2000, 1, 1)
-        if self.incremental:
-            since = max(since, date.today() - timedelta(days=RECENT_DAYS))
-        return since, self.until or date.today() + timedelta(days=366)
+        """The dates to ask the web service for: the whole window (a handful of requests, which show
+        new, moved and cancelled meetings even in an incremental crawl)."""
+        return self.since or date(2000, 1, 1), self.until or date.today() + timedelta(days=366)
+
+    def _recent_since(self) -> date:
+        """Where an incremental crawl stops reading back: RECENT_DAYS ago (or the window's start)."""
+        recent = date.today() - timedelta(days=RECENT_DAYS)
+        return max(self.since, recent) if self.since else recent
 
     def _decision_range(self) -> tuple[date, date]:
         since, until = self._meeting_range()
-        return since, min(until, date.today())
+        return (self._recent_since() if self.incremental else since), min(until, date.today())
 
     def _in_window(self, day: date | None) -> bool:
         if day is None:
@@ -469,7 +502,7 @@ class ModernGovSpider(scrapy.Spider):
 
     def _window_goes_on(self, direction: str, dates: list[date]) -> bool:
         if direction == "earlier":
-            since = self._meeting_range()[0] if self.incremental else self.since
+            since = self._recent_since() if self.incremental else self.since
             return since is None or min(dates) >= since
         return self.until is None or max(dates) <= self.until
 
@@ -518,12 +551,23 @@ def document_id(slug: str, base_url: str, url: str) -> str:
     return f"{slug}/u{hashlib.sha1(relative.encode()).hexdigest()[:12]}"
 
 
-def meeting_heading(committee: str, day: date, time, cancelled: bool) -> str:
-    """A meeting's heading as ModernGov prints it: "Cabinet - Tuesday 12 December 2023 10:00 am"."""
+def meeting_heading(committee: str, day: date, time, status: str) -> str:
+    """A meeting's heading as ModernGov prints it: "Cabinet - Tuesday 12 December 2023 10:00 am", with
+    ", CANCELLED" (or another status but held and scheduled) at the end."""
     when = f"{day:%A} {day.day} {day:%B %Y}"
     if time is not None:
         when += f" {time.hour % 12 or 12}:{time:%M} {'am' if time.hour < 12 else 'pm'}"
-    return f"{committee} - {when}" + (", CANCELLED" if cancelled else "")
+    return f"{committee} - {when}" + ("" if status in ("held", "scheduled") else f", {status.upper()}")
+
+
+def service_status(text: str, day: date) -> str:
+    """A meeting's status from the web service ("Confirmed", "Cancelled", "Postponed; Budget Council"),
+    in the words of the HTML path: cancelled, postponed, moved, or else held or scheduled by its date."""
+    lowered = text.lower()
+    for stem, status in (("cancel", "cancelled"), ("postpone", "postponed"), ("moved", "moved")):
+        if stem in lowered:
+            return status
+    return "held" if day <= date.today() else "scheduled"
 
 
 def describe_failure(failure) -> str:
