@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from scrapy.http import HtmlResponse, Request
 
-from scrapers.items import CrawlErrorItem, DocumentItem, MeetingItem
+from scrapers.items import AttendanceItem, CrawlErrorItem, DecisionItem, DocumentItem, MeetingItem
 from scrapers.spiders.moderngov import ModernGovSpider, describe_failure, document_id
 
 KINGSTON = {"slug": "kingston", "name": "Kingston", "platform": "moderngov",
@@ -162,3 +162,28 @@ def test_http_error_failure_names_the_status():
 
     response = HtmlResponse(url="https://x.gov.uk/a", status=500, body=b"")
     assert describe_failure(Failure(HttpError(response, "Ignoring non-200 response"))) == "HTTP 500"
+
+
+def html_response(url: str, body: str) -> HtmlResponse:
+    return HtmlResponse(url=url, body=body.encode(), encoding="utf-8", request=Request(url))
+
+
+@pytest.mark.parametrize("body", [
+    "<html><body><h1>Just a moment...</h1></body></html>",
+    "<html><body><div id='modgov'><p>There are no attendance details for this meeting.</p></div></body></html>",
+])
+def test_an_attendance_page_without_rows_yields_no_attendance(body):
+    url = "https://moderngov.kingston.gov.uk/mgMeetingAttendance.aspx?ID=5"
+    output = list(spider().parse_attendance(html_response(url, body), meeting_key="kingston/20260115/5"))
+    assert not [o for o in output if isinstance(o, AttendanceItem)]
+
+
+def test_a_decision_page_reached_without_an_id_takes_the_list_id():
+    url = "https://moderngov.kingston.gov.uk/ieDecisionDetails.aspx?AIId=77"
+    body = ("<html><body><div id='modgov'><h2 class='mgSubTitleTxt'>SEND transport</h2>"
+            "<p><span class='mgLabel'>Decision status: </span>Approved</p></div></body></html>")
+    output = list(spider().parse_decision(html_response(url, body), listed={"decision_id": "41", "title": "T"}))
+    (decision,) = [o for o in output if isinstance(o, DecisionItem)]
+    assert (decision.id, decision.title) == ("kingston/d41", "SEND transport")
+    errors = list(spider().parse_decision(html_response(url, body.replace("SEND transport", "")), listed={}))
+    assert [type(o) for o in errors] == [CrawlErrorItem]

@@ -5,9 +5,17 @@ import hashlib
 import pytest
 
 from db import store
+from db.build import build_database
 from db.schema import open_db
 from pipeline import records
-from scrapers.items import DocumentItem, MeetingItem, MinutesItem
+from scrapers.items import (
+    AttendanceItem,
+    DecisionItem,
+    DocumentItem,
+    MeetingItem,
+    MinutesItem,
+    NamedVotesItem,
+)
 
 
 @pytest.fixture
@@ -69,3 +77,54 @@ def test_motions_are_read_again_when_full_minutes_arrive(db):
                                                minutes="The motion was put to the vote and was CARRIED."))
     (motion,) = db["motions"].rows
     assert motion["outcome"] == "carried"
+
+
+VOTES = [{"title": "Motion: SEND units", "type": "Resolution", "text": "", "result": "Carried"},
+         {"title": "Amendment: timetable", "type": "Amendment", "text": "", "result": "Lost"}]
+
+
+def stored_meeting(db, votes) -> None:
+    records.store_meeting(db, MeetingItem(**{**meeting().__dict__, "items": [{**MOTION, "recorded_votes": votes}]}))
+
+
+def test_a_recorded_vote_the_page_no_longer_shows_goes_with_its_named_votes(db):
+    stored_meeting(db, VOTES)
+    records.store_named_votes(db, NamedVotesItem(agenda_item=MOTION["id"], url="v", votes=[
+        {"title": "Amendment: timetable", "status": "Rejected", "votes": [
+            {"member_id": "7", "name": "A Cole", "vote": "against"}]}]))
+    amendment = db["recorded_votes"].get(MOTION["id"] + "/v2")
+    assert (amendment["votes_against"], amendment["result"], amendment["position"]) == (1, "Lost", 2)
+    stored_meeting(db, VOTES[:1])
+    assert [row["title"] for row in db["recorded_votes"].rows] == ["Motion: SEND units"]
+    assert db["member_votes"].count == 0
+
+
+def test_named_votes_of_an_unstored_item_are_reported_not_lost_silently(db):
+    problem = records.store_named_votes(db, NamedVotesItem(agenda_item="c/20990101/1/ai1", url="v", votes=[]))
+    assert problem and "not stored" in problem
+
+
+def test_attendance_is_replaced_not_added_to(db):
+    stored_meeting(db, [])
+    first = [{"member_id": "7", "name": "A Cole", "role": "Chair", "attendance": "present"},
+             {"member_id": None, "name": "B Dray", "role": "", "attendance": "apologies"}]
+    records.store_attendance(db, AttendanceItem(meeting="c/20231212/5", attendees=first))
+    records.store_attendance(db, AttendanceItem(meeting="c/20231212/5", attendees=first[:1]))
+    assert [(row["id"], row["member"]) for row in db["attendance"].rows] == [("c/20231212/5/u7", "c/u7")]
+
+
+def test_a_document_reached_again_through_a_decision_keeps_its_meeting(db):
+    stored_meeting(db, [])
+    records.store_document(db, document(b"text", meeting="c/20231212/5", content_type="text/plain"), print)
+    records.store_document(db, document(b"text", content_type="text/plain"), print)
+    assert db["documents"].get("c/s1")["meeting"] == "c/20231212/5"
+
+
+def test_build_links_a_decision_only_document_to_the_decision_meeting(tmp_path, db):
+    stored_meeting(db, [])
+    records.store_document(db, document(b"text", content_type="text/plain"), print)
+    records.store_decision(db, DecisionItem(id="c/d3", council="c", decision_id="3", title="SEND units", url="d",
+                                            fields={"meeting": "c/20231212/5"},
+                                            documents=[{"document": "c/s1", "title": "Report", "url": "r"}]))
+    build_database(tmp_path / "promises.db")
+    assert db["documents"].get("c/s1")["meeting"] == "c/20231212/5"
