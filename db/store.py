@@ -67,6 +67,8 @@ def upsert_meeting(db: sqlite_utils.Database, meeting: dict, items: list[dict]) 
         for row in rows:
             previous = get_row(db, "agenda_items", row["id"])
             row["recorded_votes"] = previous["recorded_votes"] if previous else "[]"
+    if existing and meeting.get("listing") is None:  # reached from "What's new", not from a meeting list
+        meeting = {**meeting, "listing": existing["listing"]}
     with db.conn:
         upsert(db, "meetings", [{**meeting, "first_seen": existing["first_seen"] if existing else seen,
                                  "last_seen": seen}])

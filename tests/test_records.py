@@ -128,3 +128,9 @@ def test_build_links_a_decision_only_document_to_the_decision_meeting(tmp_path, 
                                             documents=[{"document": "c/s1", "title": "Report", "url": "r"}]))
     build_database(tmp_path / "promises.db")
     assert db["documents"].get("c/s1")["meeting"] == "c/20231212/5"
+
+
+def test_a_meeting_reached_without_a_list_entry_keeps_the_one_it_had(db):
+    records.store_meeting(db, MeetingItem(**{**meeting().__dict__, "listing": "Agenda, Minutes"}))
+    records.store_meeting(db, meeting())
+    assert db["meetings"].get("c/20231212/5")["listing"] == "Agenda, Minutes"
