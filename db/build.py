@@ -19,6 +19,10 @@ INDEXES = {
     "members": [["council"], ["party"]],
     "decisions": [["council", "published"], ["meeting"]],
     "decision_documents": [["decision"], ["document"]],
+    "promises": [["council", "status"], ["deadline"]],
+    "promise_mentions": [["promise"]],
+    "evidence": [["promise"], ["published"]],
+    "promise_events": [["promise", "date"]],
     "commitments": [["source"], ["document"], ["agenda_item"], ["is_send"], ["deadline"]],
 }
 
@@ -28,6 +32,7 @@ FULL_TEXT = {
     "motions": ["title", "text"],
     "decisions": ["title", "decision", "reasons", "purpose"],
     "commitments": ["text", "actor", "deadline_text"],
+    "promises": ["title", "status_reason"],
 }
 
 VIEWS = {
@@ -58,6 +63,26 @@ VIEWS = {
         left join agenda_items on agenda_items.id = commitments.agenda_item
         where commitments.is_send = 1
         order by commitments.published, commitments.start
+    """,
+    "overdue_promises": """
+        select promises.council, promises.id, promises.title, coalesce(promises.revised_deadline, promises.deadline)
+               as deadline, promises.status_reason, promises.url
+        from promises where promises.status = 'overdue'
+        order by promises.council, deadline
+    """,
+    "promises_due_soon": """
+        select promises.council, promises.id, promises.title, coalesce(promises.revised_deadline, promises.deadline)
+               as deadline, promises.status, promises.status_reason, promises.url
+        from promises
+        where coalesce(promises.revised_deadline, promises.deadline) between date('now') and date('now', '+90 days')
+          and promises.status not in ('delivered', 'broken')
+        order by promises.council, deadline
+    """,
+    "delivered_promises": """
+        select promises.council, promises.id, promises.title, promises.status_since as delivered,
+               promises.status_reason, promises.url
+        from promises where promises.status = 'delivered'
+        order by promises.council, promises.status_since
     """,
     "member_attendance": """
         select attendance.id, meetings.date, committees.name as committee, attendance.name,
@@ -118,5 +143,5 @@ def build_database(path: Path) -> dict[str, int]:
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
     db.execute("PRAGMA optimize")
-    tables = ("meetings", "agenda_items", "motions", "documents", "document_pages", "commitments")
+    tables = ("meetings", "agenda_items", "motions", "documents", "document_pages", "commitments", "promises")
     return {table: db[table].count for table in tables}

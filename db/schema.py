@@ -119,6 +119,31 @@ TABLES = {
             ],
         },
     ),
+    "promises": (
+        {
+            "id": str, "council": str, "origin": str, "title": str, "topic": str, "deadline": str,
+            "revised_deadline": str, "revised_on": str, "quantity_value": float, "quantity_unit": str, "amount_gbp": float,
+            "first_published": str, "last_published": str, "mentions": int, "status": str, "status_reason": str,
+            "status_evidence": str, "status_since": str, "url": str,
+        },
+        {"pk": "id", "foreign_keys": [("council", "councils", "slug")]},
+    ),
+    "promise_mentions": (
+        {"commitment": str, "promise": str, "position": int, "published": str, "text": str, "url": str},
+        {"pk": "commitment", "foreign_keys": [("promise", "promises", "id")]},  # tag may replace commitments
+    ),
+    "evidence": (
+        {
+            "id": str, "promise": str, "source": str, "document": str, "page": int, "agenda_item": str,
+            "start": int, "end": int, "quote": str, "published": str, "stance": str, "new_deadline": str,
+            "quantity_value": float, "confidence": float, "url": str, "title": str,
+        },
+        {"pk": "id", "foreign_keys": [("promise", "promises", "id")]},
+    ),
+    "promise_events": (
+        {"id": str, "promise": str, "date": str, "status": str, "reason": str, "evidence": str},
+        {"pk": "id", "foreign_keys": [("promise", "promises", "id"), ("evidence", "evidence", "id")]},
+    ),
     "tagged": (
         {"source": str, "fingerprint": str, "tagger_version": str, "tagged": str, "commitments": int},
         {"pk": "source"},

@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipeline.outcomes import lost_regions
-from pipeline.sentences import LIST_ITEM, Span, all_sentences, is_boilerplate, list_introduction, trim
+from pipeline.sentences import (
+    LIST_ITEM,
+    Span,
+    all_sentences,
+    is_boilerplate,
+    list_introduction,
+    trim,
+)
 from pipeline.vocabulary import any_of, flat, gate, vocabulary
 
 _URL = re.compile(r"https?://\S+")

@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 
 METADATA = Path(__file__).resolve().parents[1] / "metadata.yml"
+STATUS_CHOICES = ("not_yet_due", "in_progress", "delivered", "partly_delivered", "delayed", "overdue", "broken",
+                  "unclear")  # pipeline.status.STATUSES, without importing the tracker for --help
 
 
 def data_dir_option(command):
@@ -134,7 +136,7 @@ def serve(data_dir, port):
 @click.option("--site-port", type=int, default=8002, show_default=True,
               help="Port for the demo council site (a free one if taken).")
 def demo(data_dir, serve, port, site_port):
-    """Crawl the bundled demo council (served on 127.0.0.1), tag it, build the database and serve it.
+    """Crawl the bundled demo council (served on 127.0.0.1), tag and track it, build the database, serve it.
 
     The demo council's site stays up while Datasette runs, so the source links work.
     """
@@ -150,6 +152,7 @@ def demo(data_dir, serve, port, site_port):
         # Our own server on loopback: no need to wait between requests.
         run_crawls([council], data_dir, overrides={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0})
         _tag(data_dir / "promises.db")
+        _track(data_dir / "promises.db")
         counts = build_database(data_dir / "promises.db")
         click.echo("Built " + ", ".join(f"{count} {table}" for table, count in counts.items()), err=True)
         if serve:
@@ -191,8 +194,15 @@ def extract(files, published):
 @cli.command()
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--errors", is_flag=True, help="Also list every miss, false alarm and wrong deadline or amount.")
-def evaluate(gold_dir, errors):
-    """Score the tagger against a gold folder (TAGGING.md §6-§7)."""
+@click.option("--tracking", is_flag=True,
+              help="Score promise tracking (grouping, evidence, statuses) against GOLD_DIR's *.yml files; files "
+                   "with `database: true` read the database in --data-dir (run `promises demo` first).")
+@data_dir_option
+def evaluate(gold_dir, errors, tracking, data_dir):
+    """Score the tagger against a gold folder (TAGGING.md §6-§7), or promise tracking with --tracking."""
+    if tracking:
+        _evaluate_tracking(gold_dir, errors, data_dir)
+        return
     from pipeline.evaluate import Report, score_document
     from pipeline.gold import load_gold
     from pipeline.tagger import tag
@@ -219,6 +229,29 @@ def evaluate(gold_dir, errors):
             click.echo(f"{error['document']}  {error['error']}: {error['text']!r}{details}")
 
 
+def _evaluate_tracking(gold_dir: Path, errors: bool, data_dir: Path) -> None:
+    from db.schema import open_db
+    from pipeline import evaluate_tracking as evaluation
+    from pipeline.track_store import mentions, texts
+
+    report = evaluation.Report()
+    for gold in evaluation.load_gold(gold_dir):
+        if gold.get("database"):
+            db = open_db(_existing_db(data_dir))
+            tracked = evaluation.track(mentions(db), texts(db))
+        else:
+            tracked = evaluation.track_passages(gold["documents"])
+        evaluation.score(report, gold, tracked)
+        click.echo(f"{gold['name']}: {len(gold['promises'])} gold promises, {len(tracked.promises)} found")
+    for name, counts in (("Mention grouping", report.grouping), ("Evidence linking", report.linking)):
+        click.echo(f"{name:<18} precision {counts.precision:.3f}  recall {counts.recall:.3f}")
+    click.echo(f"{'Status accuracy':<18} {report.statuses.recall:.3f}  ({report.statuses.true_positive} of "
+               f"{report.statuses.expected})")
+    if errors:
+        for error in report.errors:
+            click.echo(error)
+
+
 @cli.command(name="tag")
 @data_dir_option
 @click.option("--all", "everything", is_flag=True, help="Tag every text again, not only new or changed ones.")
@@ -228,10 +261,7 @@ def tag_command(data_dir, everything):
     Incremental: only texts that are new or changed since the last run are tagged, or every text
     when the tagger itself changed (or with --all).
     """
-    path = data_dir / "promises.db"
-    if not path.exists():
-        raise click.ClickException(f"no database at {path}: run `promises crawl` or `promises demo` first")
-    _tag(path, everything)
+    _tag(_existing_db(data_dir), everything)
 
 
 def _tag(path: Path, everything: bool = False) -> None:
@@ -245,6 +275,59 @@ def _tag(path: Path, everything: bool = False) -> None:
         for source in bar:
             found += tag_source(db, source)
     click.echo(f"{len(todo)} texts tagged, {found} commitments found", err=True)
+
+
+@cli.command()
+@data_dir_option
+def track(data_dir):
+    """Group the SEND commitments into promises, find the evidence about each, and rate it.
+
+    Run after `promises tag`. Promises keep their ids as new documents arrive; re-running is safe.
+    Each promise's status today goes into the promises table and every change of status into
+    promise_events; `promises status --as-of` gives the status on any other date.
+    """
+    _track(_existing_db(data_dir))
+
+
+def _track(path: Path) -> None:
+    from db.schema import open_db
+    from pipeline.track_store import track
+
+    counts = track(open_db(path))
+    click.echo(f"Tracked {counts['promises']} promises ({counts['promise_mentions']} mentions), "
+               f"{counts['evidence']} pieces of evidence, {counts['promise_events']} status changes", err=True)
+
+
+@cli.command()
+@data_dir_option
+@click.option("--as-of", callback=_day, help="Status on this date, YYYY-MM-DD (default: today).")
+@click.option("--council", help="Only this council (its slug).")
+@click.option("--status", "wanted", type=click.Choice(STATUS_CHOICES), help="Only promises with this status.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
+def status(data_dir, as_of, council, wanted, as_json):
+    """Each promise made by the given date with its status on that date and the reason, citing a dated source."""
+    import json
+
+    from db.schema import open_db
+    from pipeline.track_store import statuses
+
+    day = (as_of or date.today()).isoformat()
+    rows = statuses(open_db(_existing_db(data_dir)), day, council, wanted)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps({**row, "as_of": day}, ensure_ascii=False))
+        return
+    click.echo(f"{len(rows)} promises as of {day}")
+    for row in rows:
+        click.echo(f"\n{row['status']:<17} {row['title']}\n{'':17} deadline {row['deadline'] or '-'}; "
+                   f"{row['reason']}\n{'':17} {row['url']}")
+
+
+def _existing_db(data_dir: Path) -> Path:
+    path = data_dir / "promises.db"
+    if not path.exists():
+        raise click.ClickException(f"no database at {path}: run `promises crawl` or `promises demo` first")
+    return path
 
 
 def _serve(path: Path, port: int) -> None:

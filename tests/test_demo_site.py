@@ -122,7 +122,7 @@ def _listed(body: bytes):
     ("ieListMeetings.aspx?CommitteeId=120", [3960, 3850, 3730]),
     ("ieListMeetings.aspx?CId=120", [3960, 3850, 3730]),
     ("ieListMeetings.aspx?CommitteeId=121", [4070, 3890, 3655]),
-    ("ieListMeetings.aspx?CommitteeId=134", [4015, 3940, 3871]),
+    ("ieListMeetings.aspx?CommitteeId=134", [4120, 4015, 3940]),
     ("ieListMeetings.aspx?CId=134&Year=2023", [3702, 3598]),
     ("ieListMeetings.aspx?CId=120&Year=2025", [3960]),
     ("ieListMeetings.aspx?hCommitteeId=134&MD=ielistmeetings&YearSelect=2023&Submit=Go", [3702, 3598]),
@@ -137,9 +137,9 @@ def test_meeting_list_shows_meetings_newest_first(demo, target, mids):
 def test_meeting_list_rows_say_date_time_and_what_is_published(demo):
     _, _, body = fetch(demo, "ieListMeetings.aspx?CommitteeId=134")
     assert _listed(body) == [
+        (4120, "17 Nov 2025\xa010:00 am", " - Agenda, Minutes"),
         (4015, "16 Jun 2025\xa010:00 am", " - Agenda, Minutes"),
         (3940, "13 Jan 2025\xa010:00 am", " - CANCELLED"),
-        (3871, "16 Sep 2024\xa010:00 am", " - Agenda, Minutes"),
     ]
     _, _, body = fetch(demo, "ieListMeetings.aspx?CommitteeId=121")
     assert _listed(body)[-1] == (3655, "17 Jul 2023\xa02:00 pm", " - Agenda, Decisions, Minutes")
@@ -156,7 +156,7 @@ def test_earlier_meetings_chain_reaches_the_2021_meeting(demo):
         target = nav.get("Earlier meetings")
         if target:
             assert re.fullmatch(r"ieListMeetings\.aspx\?Act=earlier&CId=134&D=\d{12}&MD=ielistmeetings", target)
-    assert seen == [4015, 3940, 3871, 3702, 3598, 3477, 3391]
+    assert seen == [4120, 4015, 3940, 3871, 3702, 3598, 3477, 3391]
     assert later_links == 2
 
 
