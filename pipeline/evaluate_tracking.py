@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.evaluate import Tally
 from pipeline.evidence import find_evidence
 from pipeline.promises import group_mentions
 from pipeline.status import status_on
@@ -29,25 +30,10 @@ class Tracked:
 
 
 @dataclass
-class Counts:
-    true_positive: int = 0
-    predicted: int = 0
-    expected: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.true_positive / self.predicted if self.predicted else float(not self.expected)
-
-    @property
-    def recall(self) -> float:
-        return self.true_positive / self.expected if self.expected else 1.0
-
-
-@dataclass
 class Report:
-    grouping: Counts = field(default_factory=Counts)
-    linking: Counts = field(default_factory=Counts)
-    statuses: Counts = field(default_factory=Counts)  # true_positive = right, expected = all asked
+    grouping: Tally = field(default_factory=Tally)  # pairs of mentions sharing a promise
+    linking: Tally = field(default_factory=Tally)  # evidence rows and gold evidence phrases
+    statuses: Tally = field(default_factory=Tally)  # true_positive: right, false_negative: wrong
     errors: list[str] = field(default_factory=list)
 
 
@@ -105,9 +91,9 @@ def _score_grouping(report: Report, gold_of: dict, promise_of: dict) -> None:
     for first, second in combinations(sorted(gold_of), 2):
         same_gold = gold_of[first] == gold_of[second]
         same_predicted = promise_of.get(first) is not None and promise_of.get(first) == promise_of.get(second)
-        report.grouping.expected += same_gold
-        report.grouping.predicted += same_predicted
         report.grouping.true_positive += same_gold and same_predicted
+        report.grouping.false_positive += same_predicted and not same_gold
+        report.grouping.false_negative += same_gold and not same_predicted
         if same_gold != same_predicted:
             report.errors.append(f"grouping: {gold_of[first]} / {gold_of[second]}: {first} and {second} "
                                  f"{'split' if same_gold else 'merged'}")
@@ -135,27 +121,28 @@ def _score_linking(report: Report, gold: dict, tracked: Tracked, chosen: dict) -
         key = key_of.get(row["promise"])
         if key is None:
             continue
-        report.linking.predicted += 1
         hit = next((phrase for phrase in phrases[key] if _contains(row["quote"], phrase)), None)
-        if hit:
-            report.linking.true_positive += (key, hit) not in found
+        if hit and (key, hit) not in found:
+            report.linking.true_positive += 1
             found.add((key, hit))
-        else:
+        else:  # a statement the gold does not name, or one it names linked twice
+            report.linking.false_positive += 1
             report.errors.append(f"linking: {key}: unexpected evidence {row['quote']!r}")
     for key, wanted in phrases.items():
-        report.linking.expected += len(wanted)
-        report.errors += [f"linking: {key}: missed evidence {phrase!r}" for phrase in wanted if (key, phrase) not in found]
+        missed = [phrase for phrase in wanted if (key, phrase) not in found]
+        report.linking.false_negative += len(missed)
+        report.errors += [f"linking: {key}: missed evidence {phrase!r}" for phrase in missed]
 
 
 def _score_statuses(report: Report, gold: dict, tracked: Tracked, chosen: dict) -> None:
     promises = {promise["id"]: promise for promise in tracked.promises}
     for entry in gold["promises"]:
         for as_of, expected in (entry.get("status") or {}).items():
-            report.statuses.expected += 1
             promise = promises.get(chosen[entry["key"]])
             evidence = [row for row in tracked.evidence if promise and row["promise"] == promise["id"]]
             got = status_on(promise, evidence, str(as_of))["status"] if promise else "(no promise)"
             report.statuses.true_positive += got == expected
+            report.statuses.false_negative += got != expected
             if got != expected:
                 report.errors.append(f"status: {entry['key']} on {as_of}: expected {expected}, got {got}")
 

@@ -246,7 +246,7 @@ def _evaluate_tracking(gold_dir: Path, errors: bool, data_dir: Path) -> None:
     for name, counts in (("Mention grouping", report.grouping), ("Evidence linking", report.linking)):
         click.echo(f"{name:<18} precision {counts.precision:.3f}  recall {counts.recall:.3f}")
     click.echo(f"{'Status accuracy':<18} {report.statuses.recall:.3f}  ({report.statuses.true_positive} of "
-               f"{report.statuses.expected})")
+               f"{report.statuses.true_positive + report.statuses.false_negative})")
     if errors:
         for error in report.errors:
             click.echo(error)
