@@ -26,3 +26,4 @@ bench: $(BIN)/promises debian-packages
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/tagging.py --mb 20 --series 5,10,20,40
+	$(BIN)/python benchmarks/tracking.py

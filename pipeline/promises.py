@@ -70,14 +70,16 @@ def _stem(word: str) -> str:
 
 
 def cosine(first: Counter, second: Counter, idf: dict[str, float], default_idf: float = 1.0) -> float:
-    """TF-IDF cosine of two term counts."""
+    """TF-IDF cosine of two term counts, rounded so that it does not depend on the order of a set
+    (which follows string hashes): equal scores then stay equal in every process."""
     def weight(counts, word):
         return counts[word] * idf.get(word, default_idf)
-    dot = sum(weight(first, word) * weight(second, word) for word in first.keys() & second.keys())
+    dot = math.fsum(weight(first, word) * weight(second, word) for word in first.keys() & second.keys())
     if not dot:
         return 0.0
-    norm = math.sqrt(sum(weight(first, w) ** 2 for w in first)) * math.sqrt(sum(weight(second, w) ** 2 for w in second))
-    return dot / norm
+    norm = (math.sqrt(math.fsum(weight(first, w) ** 2 for w in first))
+            * math.sqrt(math.fsum(weight(second, w) ** 2 for w in second)))
+    return round(dot / norm, 9)
 
 
 def inverse_document_frequencies(documents: list[Counter]) -> dict[str, float]:
