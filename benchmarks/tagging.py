@@ -520,15 +520,23 @@ _CHILDREN = {"throughput": _child_throughput, "memory": _child_memory, "datepars
 # ----------------------------------------------------------------------------- parent
 
 
-def _run_child(kind: str, args: dict) -> dict:
+def run_child(script: str, kind: str, args: dict) -> dict:
+    """Run `script --child` in a fresh process for one measurement; its last stdout line is the JSON result,
+    to which the child's wall time is added."""
     payload = json.dumps(dict(args, kind=kind))
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, __file__, "--child", payload], cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, script, "--child", payload], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
         raise SystemExit(f"child {kind} failed ({done.returncode})")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["child_wall_s"] = time.perf_counter() - started
+    return result
+
+
+def _run_child(kind: str, args: dict) -> dict:
+    result = run_child(__file__, kind, args)
     print(f"  {kind} {args.get('mb', '')} done in {result['child_wall_s']:.0f} s", file=sys.stderr, flush=True)
     return result
 

@@ -44,8 +44,6 @@ import json
 import math
 import os
 import random
-import resource
-import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -55,7 +53,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.tagging import _machine, _pin, _status
+from benchmarks.tagging import _machine, _peak_rss_mb, _pin, _status, run_child
 
 FIRST_DAY, LAST_DAY = datetime.date(2016, 1, 1), datetime.date(2025, 12, 31)
 WARMUP_MENTIONS = 600
@@ -356,10 +354,6 @@ def _paper(rng: random.Random, result: Corpus, source: str, council: str, day: d
 # ----------------------------------------------------------------------------- children
 
 
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def _reset_peak() -> bool:
     """Reset VmHWM to the current RSS (Linux: "5" to /proc/self/clear_refs); False where not allowed."""
     try:
@@ -529,15 +523,7 @@ _CHILDREN = {"track": _child_track}
 
 
 def _run_child(kind: str, args: dict) -> dict:
-    payload = json.dumps(dict(args, kind=kind))
-    started = time.perf_counter()
-    done = subprocess.run([sys.executable, __file__, "--child", payload], cwd=ROOT, capture_output=True, text=True,
-                          check=False)
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr)
-        raise SystemExit(f"child {kind} failed ({done.returncode})")
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    result["child_wall_s"] = time.perf_counter() - started
+    result = run_child(__file__, kind, args)
     print(f"  {kind} {args['mentions']:,} mentions, {args['councils']} councils: grouping {result['group_s']:.1f} s, "
           f"linking {result['link_s']:.1f} s ({result['child_wall_s']:.0f} s in all)", file=sys.stderr, flush=True)
     return result
