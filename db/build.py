@@ -104,6 +104,39 @@ VIEWS = {
         left join members on members.id = member_votes.member
         order by meetings.date desc, recorded_votes.id, member_votes.name
     """,
+    # Councillors behind a promise: movers and seconders of the motion whose text holds it (an agenda item
+    # can carry several motions), and councillors the minutes quote ("Cllr Thwaite said the council will ..."), matched to members by council and surname.
+    "promise_people": """
+        with people as (
+            select promise_mentions.promise, motions.mover as person, 'moved the motion' as role, motions.url
+            from promise_mentions join commitments on commitments.id = promise_mentions.commitment
+            left join documents on documents.id = commitments.document
+            join motions on motions.agenda_item = coalesce(commitments.agenda_item, documents.agenda_item)
+                 and instr(motions.text, commitments.text) > 0
+            union
+            select promise_mentions.promise, motions.seconder, 'seconded the motion', motions.url
+            from promise_mentions join commitments on commitments.id = promise_mentions.commitment
+            left join documents on documents.id = commitments.document
+            join motions on motions.agenda_item = coalesce(commitments.agenda_item, documents.agenda_item)
+                 and instr(motions.text, commitments.text) > 0
+            union
+            select promise_mentions.promise, substr(commitments.actor, 6), 'quoted in the minutes', commitments.url
+            from promise_mentions join commitments on commitments.id = promise_mentions.commitment
+            where commitments.actor like 'Cllr %'
+        ),
+        surnames as (
+            select *, lower(substr(person, length(rtrim(person, replace(person, ' ', ''))) + 1)) as surname
+            from people where person is not null and person != ''
+        )
+        select surnames.promise, promises.title, surnames.person, members.name as member, members.party,
+               surnames.role, min(surnames.url) as url
+        from surnames join promises on promises.id = surnames.promise
+        left join members on members.council = promises.council
+             and lower(substr(members.name, length(rtrim(members.name, replace(members.name, ' ', ''))) + 1))
+                 = surnames.surname
+        group by surnames.promise, surnames.person, members.id, surnames.role
+        order by surnames.promise, surnames.role
+    """,
     "document_text": """
         select document_pages.id, documents.title, documents.kind, document_pages.page,
                meetings.date as meeting_date, document_pages.text, documents.url

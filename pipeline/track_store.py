@@ -61,6 +61,7 @@ def track(db: sqlite_utils.Database, today: date | None = None) -> dict[str, int
             **{key: promise[key] for key in ("id", "council", "origin", "title", "topic", "deadline",
                                              "revised_deadline", "revised_on", "quantity_value", "quantity_unit",
                                              "amount_gbp", "first_published", "last_published")},
+            "deadline_year": _year(now["deadline"]),
             "mentions": len(promise["mentions"]), "status": now["status"], "status_reason": now["reason"],
             "status_evidence": now["evidence"], "url": by_id[promise["origin"]]["url"],
             "status_since": next((event["date"] for event in reversed(events) if event["status"] == now["status"]
@@ -83,6 +84,10 @@ def track(db: sqlite_utils.Database, today: date | None = None) -> dict[str, int
         for table in reversed(TABLES):
             store.upsert(db, table, rows[table], pk="commitment" if table == "promise_mentions" else "id")
     return {table: len(rows[table]) for table in TABLES}
+
+
+def _year(day: str | None) -> int | None:
+    return int(day[:4]) if day else None
 
 
 def statuses(db: sqlite_utils.Database, as_of: str, council: str | None = None,
