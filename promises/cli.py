@@ -1,5 +1,6 @@
 """The `promises` command: crawl councils, build the database, serve it, or do it all on the demo."""
 
+import os
 import signal
 import subprocess
 import sys
@@ -8,7 +9,6 @@ from pathlib import Path
 
 import click
 
-METADATA = Path(__file__).resolve().parents[1] / "metadata.yml"
 STATUS_CHOICES = ("not_yet_due", "in_progress", "delivered", "partly_delivered", "delayed", "overdue", "broken",
                   "unclear")  # pipeline.status.STATUSES, without importing the tracker for --help
 
@@ -122,11 +122,38 @@ def build(data_dir):
 @data_dir_option
 @click.option("--port", type=int, default=8001, show_default=True, help="Port on 127.0.0.1.")
 def serve(data_dir, port):
-    """Serve the database with Datasette on http://127.0.0.1:PORT/."""
+    """Serve the site on http://127.0.0.1:PORT/: Datasette, read-only, with the promise pages, one search box
+    over everything, feeds and charts."""
     path = data_dir / "promises.db"
     if not path.exists():
         raise click.ClickException(f"no database at {path}: run `promises crawl` or `promises demo` first")
     _serve(path, port)
+
+
+@cli.command(context_settings={"ignore_unknown_options": True})
+@data_dir_option
+@click.argument("publisher")
+@click.argument("extra", nargs=-1, type=click.UNPROCESSED)
+@click.option("--dry-run", is_flag=True, help="Print the datasette command instead of running it.")
+def publish(data_dir, publisher, extra, dry_run):
+    """Deploy the site: `promises publish package` builds a Docker image (`datasette package`, needs Docker);
+    `promises publish cloudrun|heroku|vercel|fly ...` runs `datasette publish PUBLISHER` (needs that
+    publisher's plugin and account). EXTRA options go to datasette, e.g. `--service=council-promises`.
+
+    The site is read-only (immutable database, time and row limits); the raw archive is not published, so
+    the promise pages link to the councils' own copies only.
+    """
+    import shlex
+
+    from promises.site import publish_command, settle
+
+    path = _existing_db(data_dir)
+    settle(path)
+    command = publish_command(path, publisher, extra)
+    if dry_run:
+        click.echo(shlex.join(command))
+        return
+    raise SystemExit(subprocess.call(command))
 
 
 @cli.command()
@@ -331,11 +358,16 @@ def _existing_db(data_dir: Path) -> Path:
 
 
 def _serve(path: Path, port: int) -> None:
-    command = [sys.executable, "-m", "datasette", "serve", str(path), "--host", "127.0.0.1", "--port", str(port)]
-    if METADATA.exists():
-        command += ["--metadata", str(METADATA)]
+    from promises.site import serve_command, settle
+
+    try:
+        settle(path)
+    except RuntimeError as problem:
+        raise click.ClickException(str(problem)) from None
+    # The plugin serves our archived copies of council documents from here.
+    env = {**os.environ, "PROMISES_ARCHIVE": str(path.parent.resolve() / "archive")}
     click.echo(f"Serving http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
-    datasette = subprocess.Popen(command)
+    datasette = subprocess.Popen(serve_command(path, port), env=env)
     # Stopping `promises serve` must stop Datasette too, whichever signal stops it.
     signal.signal(signal.SIGTERM, lambda *_: datasette.terminate())
     try:
