@@ -374,3 +374,25 @@ def test_json_of_every_canned_query_loads(fetch):
     for name, response in zip(queries, responses):
         assert response.status_code == 200, (name, response.text[:300])
         assert json.loads(response.text)["ok"] is True
+
+
+def test_search_ranks_only_the_newest_two_thousand_matches_of_a_kind(tmp_path):
+    from datasette.utils import escape_fts
+
+    from db.build import build_database
+    from db.schema import open_db
+
+    database = open_db(tmp_path / "promises.db")
+    database["councils"].insert({"slug": "c", "name": "C"})
+    database["documents"].insert({"id": "d", "council": "c", "title": "Minutes", "url": "http://x/d"})
+    pages = [{"id": f"p{n}", "document": "d", "page": n, "text": "the school budget"} for n in range(1, 2502)]
+    pages[0]["text"] = pages[-1]["text"] = "school school school school budget for Ashbrook"  # oldest, newest
+    database["document_pages"].insert_all(pages)
+    build_database(tmp_path / "promises.db")
+    connection = database.conn
+    connection.create_function("escape_fts", 1, escape_fts)
+    sql = yaml.safe_load(METADATA.read_text())["databases"]["promises"]["queries"]["search"]["sql"]
+    found = [row[1] for row in connection.execute(sql, {"q": "school", "council": ""})]
+    assert found[0] == "p2501" and "p1" not in found and len(found) == 20
+    fewer = [row[1] for row in connection.execute(sql, {"q": "ashbrook school", "council": ""})]
+    assert sorted(fewer) == ["p1", "p2501"]
