@@ -256,7 +256,8 @@ async def search_page(datasette, request):
         try:
             results = await _rows(datasette, query["sql"], {"q": words, "council": council})
         except (QueryInterrupted, sqlite3.OperationalError) as problem:  # say so rather than fail
-            error = str(problem)
+            slow = isinstance(problem, QueryInterrupted) or "interrupted" in str(problem)
+            error = "it took too long; try rarer or more words" if slow else "its words could not be read"
     results = [row for row in results if row["kind"] != "none"]
     counts = Counter(row["kind"] for row in results)
     shown = [row for row in results if not kind or row["kind"] == kind]
