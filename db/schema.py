@@ -122,7 +122,8 @@ TABLES = {
     "promises": (
         {
             "id": str, "council": str, "origin": str, "title": str, "topic": str, "deadline": str,
-            "deadline_year": int, "revised_deadline": str, "revised_on": str, "quantity_value": float, "quantity_unit": str, "amount_gbp": float,
+            "deadline_year": int, "revised_deadline": str, "revised_on": str, "quantity_value": float,
+            "quantity_unit": str, "amount_gbp": float,
             "first_published": str, "last_published": str, "mentions": int, "status": str, "status_reason": str,
             "status_evidence": str, "status_since": str, "url": str,
         },

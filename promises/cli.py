@@ -145,10 +145,9 @@ def publish(data_dir, publisher, extra, dry_run):
     """
     import shlex
 
-    from promises.site import publish_command, settle
+    from promises.site import publish_command
 
-    path = _existing_db(data_dir)
-    settle(path)
+    path = _settled(_existing_db(data_dir))
     command = publish_command(path, publisher, extra)
     if dry_run:
         click.echo(shlex.join(command))
@@ -357,13 +356,20 @@ def _existing_db(data_dir: Path) -> Path:
     return path
 
 
-def _serve(path: Path, port: int) -> None:
-    from promises.site import serve_command, settle
+def _settled(path: Path) -> Path:
+    from promises.site import settle
 
     try:
         settle(path)
     except RuntimeError as problem:
         raise click.ClickException(str(problem)) from None
+    return path
+
+
+def _serve(path: Path, port: int) -> None:
+    from promises.site import serve_command
+
+    _settled(path)
     # The plugin serves our archived copies of council documents from here.
     env = {**os.environ, "PROMISES_ARCHIVE": str(path.parent.resolve() / "archive")}
     click.echo(f"Serving http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
