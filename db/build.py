@@ -105,20 +105,20 @@ VIEWS = {
         order by meetings.date desc, recorded_votes.id, member_votes.name
     """,
     # Councillors behind a promise: movers and seconders of the motion whose text holds it (an agenda item
-    # can carry several motions), and councillors the minutes quote ("Cllr Thwaite said the council will ..."), matched to members by council and surname.
+    # can carry several motions), and councillors the minutes quote ("Cllr Thwaite said the council will
+    # ..."), matched to members by council and surname.
     "promise_people": """
-        with people as (
-            select promise_mentions.promise, motions.mover as person, 'moved the motion' as role, motions.url
+        with in_motions as (
+            select promise_mentions.promise, motions.mover, motions.seconder, motions.url
             from promise_mentions join commitments on commitments.id = promise_mentions.commitment
             left join documents on documents.id = commitments.document
             join motions on motions.agenda_item = coalesce(commitments.agenda_item, documents.agenda_item)
                  and instr(motions.text, commitments.text) > 0
+        ),
+        people as (
+            select promise, mover as person, 'moved the motion' as role, url from in_motions
             union
-            select promise_mentions.promise, motions.seconder, 'seconded the motion', motions.url
-            from promise_mentions join commitments on commitments.id = promise_mentions.commitment
-            left join documents on documents.id = commitments.document
-            join motions on motions.agenda_item = coalesce(commitments.agenda_item, documents.agenda_item)
-                 and instr(motions.text, commitments.text) > 0
+            select promise, seconder, 'seconded the motion', url from in_motions
             union
             select promise_mentions.promise, substr(commitments.actor, 6), 'quoted in the minutes', commitments.url
             from promise_mentions join commitments on commitments.id = promise_mentions.commitment

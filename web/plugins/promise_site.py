@@ -82,7 +82,7 @@ def highlight(snippet: str | None) -> Markup:
 
 
 def status_css() -> str:
-    """The badge and chart-legend colours of every status, as CSS rules."""
+    """The badge colours of every status, as CSS rules."""
     return "\n".join(
         f".status-{name} {{ color: {style.foreground}; background: {style.background}; }}"
         for name, style in STATUSES.items())
@@ -216,6 +216,10 @@ EVIDENCE = """
 EVENTS = "select date, status, reason from promise_events where promise = :id order by date, id"
 
 
+def _promise_url(datasette, promise_id: str) -> str:
+    return datasette.urls.path(f"/promise/{promise_id}")
+
+
 async def _rows(datasette, sql: str, params: dict | None = None) -> list[dict]:
     result = await datasette.get_database(DATABASE).execute(sql, params or {})
     return [dict(row) for row in result.rows]
@@ -320,7 +324,7 @@ def extra_template_vars(template, datasette):
     async def variables():
         found = {"status_badge": status_badge, "highlight": highlight, "statuses": STATUSES, "stances": STANCES,
                  "archive_published": bool((datasette.plugin_config(PLUGIN) or {}).get("archive_dir")),
-                 "promise_url": lambda promise_id: datasette.urls.path(f"/promise/{promise_id}"),
+                 "promise_url": lambda promise_id: _promise_url(datasette, promise_id),
                  "row_url": lambda table, key: datasette.urls.row(DATABASE, table, tilde_encode(key))}
         if template == "index.html":
             found.update({
@@ -342,7 +346,7 @@ def render_cell(row, value, column, table, database, datasette):
     if column == "status" and value in STATUSES and table in (None, "promises", "promise_events"):
         return status_badge(value)
     if table == "promises" and column == "title":
-        return Markup('<a href="{}">{}</a>').format(datasette.urls.path(f"/promise/{row['id']}"), value)
+        return Markup('<a href="{}">{}</a>').format(_promise_url(datasette, row["id"]), value)
     if table is None and column == "promise":
-        return Markup('<a href="{}">{}</a>').format(datasette.urls.path(f"/promise/{value}"), value)
+        return Markup('<a href="{}">{}</a>').format(_promise_url(datasette, value), value)
     return None
