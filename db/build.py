@@ -24,6 +24,7 @@ INDEXES = {
     "evidence": [["promise"], ["published"]],
     "promise_events": [["promise", "date"]],
     "commitments": [["source"], ["document"], ["agenda_item"], ["is_send"], ["deadline"]],
+    "article_copies": [["document"], ["council", "published"]],
 }
 
 FULL_TEXT = {
@@ -136,6 +137,19 @@ VIEWS = {
                  = surnames.surname
         group by surnames.promise, surnames.person, members.id, surnames.role
         order by surnames.promise, surnames.role
+    """,
+    # One row per release, however many sites carried it (pipeline.article_store).
+    "articles": """
+        select documents.id, documents.council, documents.kind, documents.organisation, documents.party,
+               documents.published, documents.published is null as date_unknown, documents.title,
+               documents.author, documents.copies,
+               (select group_concat(coalesce(article_copies.published, 'date unknown') || ' '
+                                    || coalesce(article_copies.organisation, '') || ': ' || article_copies.url, char(10))
+                from (select * from article_copies where article_copies.document = documents.id
+                      order by published, url) as article_copies) as seen_at,
+               documents.url
+        from documents where documents.kind in ('press_release', 'news')
+        order by documents.published desc
     """,
     "document_text": """
         select document_pages.id, documents.title, documents.kind, document_pages.page,

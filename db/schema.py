@@ -83,7 +83,8 @@ TABLES = {
             "id": str, "council": str, "meeting": str, "agenda_item": str, "title": str,
             "kind": str, "url": str, "current_version": str, "sha256": str,
             "content_type": str, "size": int, "pages": int, "status": str, "error": str,
-            "first_seen": str, "last_checked": str,
+            "first_seen": str, "last_checked": str, "published": str, "organisation": str, "party": str,
+            "author": str, "copies": int,
         },
         {
             "pk": "id",
@@ -103,6 +104,21 @@ TABLES = {
     "document_pages": (
         {"id": str, "document": str, "version": str, "page": int, "text": str},
         {"pk": "id", "foreign_keys": [("document", "documents", "id"), ("version", "document_versions", "id")]},
+    ),
+    "news_sources": (
+        {
+            "id": str, "council": str, "source": str, "name": str, "organisation": str, "kind": str,
+            "party": str, "url": str, "method": str, "verified": int, "last_crawled": str,
+        },
+        {"pk": "id", "foreign_keys": [("council", "councils", "slug")]},
+    ),
+    "article_copies": (
+        {
+            "id": str, "document": str, "council": str, "source": str, "kind": str, "organisation": str,
+            "party": str, "url": str, "title": str, "author": str, "published": str, "date_source": str,
+            "text": str, "sha256": str, "content_type": str, "first_seen": str, "last_seen": str,
+        },
+        {"pk": "id", "foreign_keys": [("council", "councils", "slug"), ("source", "news_sources", "id")]},
     ),
     "commitments": (
         {

@@ -224,6 +224,27 @@ def store_document(
     return change
 
 
+def upsert_news_source(db: sqlite_utils.Database, source: dict) -> None:
+    """Insert or update a news source."""
+    with db.conn:
+        upsert(db, "news_sources", [source])
+
+
+def upsert_article_copy(db: sqlite_utils.Database, copy: dict) -> None:
+    """Insert or update one copy of an article; first_seen and its document survive re-crawls."""
+    seen = now()
+    existing = get_row(db, "article_copies", copy["id"])
+    with db.conn:
+        upsert(db, "article_copies", [{**copy, "document": existing["document"] if existing else None,
+                                       "first_seen": existing["first_seen"] if existing else seen, "last_seen": seen}])
+
+
+def touch_article_copy(db: sqlite_utils.Database, copy_id: str) -> None:
+    """Note that an unchanged article copy was seen again."""
+    with db.conn:
+        db.conn.execute("update article_copies set last_seen = ? where id = ?", [now(), copy_id])
+
+
 def record_error(
     db: sqlite_utils.Database, run: int | None, target: str, key: str, url: str, spider: str,
     reason: str, severity: str = "error",

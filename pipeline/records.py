@@ -1,6 +1,7 @@
 """From crawled items to database rows: the work behind the Scrapy item pipeline, as plain functions."""
 
 import json
+from datetime import date
 from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
@@ -9,6 +10,7 @@ import sqlite_utils
 
 from db import store
 from pipeline.archive import archive_path
+from pipeline.articles import ArticleRefused, extract_article
 from pipeline.motions import is_motion_item, parse_motions
 from pipeline.text import ExtractionError, extract_text
 
@@ -143,3 +145,46 @@ def store_document(db: sqlite_utils.Database, item, record_error: Callable[..., 
         "archive_path": str(archive_path(Path("archive"), sha256)),
     }
     return store.store_document(db, document, version, pages, error, existing)
+
+
+def store_news_source(db: sqlite_utils.Database, item) -> None:
+    """Upsert a council's news source (registry entry) with how its articles were found."""
+    source = item.source
+    store.upsert_news_source(db, {
+        "id": f"{item.council}/{source['id']}", "council": item.council, "source": source["id"],
+        "name": source.get("name") or source["id"], "organisation": source.get("organisation"),
+        "kind": source.get("kind", "news"), "party": source.get("party"), "url": source.get("url"),
+        "method": item.method, "verified": int(bool(source.get("verified"))), "last_crawled": store.now(),
+    })
+
+
+def store_article(db: sqlite_utils.Database, item, record_error: Callable[..., None]) -> str:
+    """Extract a fetched article page and keep it as a copy; returns "new", "changed", "unchanged" or "refused".
+
+    Copies become documents when the crawl ends (pipeline.article_store.collapse_articles), one per
+    syndicated release. A paywall or consent wall is recorded as an error and stored as nothing (its raw
+    bytes stay in the archive); an article with no date is kept, date unknown, with a warning.
+    """
+    existing = store.get_row(db, "article_copies", item.id)
+    if existing and existing["sha256"] == item.sha256:
+        store.touch_article_copy(db, item.id)
+        return "unchanged"
+    try:
+        article = extract_article(item.body, item.url, item.content_type, item.hint_title,
+                                  date.fromisoformat(item.hint_date) if item.hint_date else None, item.hint_source)
+    except ArticleRefused as refusal:
+        record_error(item.url, str(refusal))
+        return "refused"
+    if article.published is None:
+        record_error(item.url, "no publication date on the page or in its feed, sitemap or listing: kept, date "
+                               "unknown", "warning")
+    source = item.source
+    store.upsert_article_copy(db, {
+        "id": item.id, "council": item.council, "source": f"{item.council}/{source['id']}",
+        "kind": source.get("kind", "news"), "organisation": source.get("organisation"),
+        "party": source.get("party"), "url": item.url, "title": article.title, "author": article.author,
+        "published": article.published.isoformat() if article.published else None,
+        "date_source": article.date_source, "text": article.text, "sha256": item.sha256,
+        "content_type": item.content_type,
+    })
+    return "changed" if existing else "new"

@@ -12,6 +12,7 @@ from typing import Iterator
 import sqlite_utils
 
 from db import store
+from pipeline.article_store import ARTICLE_KINDS
 from pipeline.tagger import tag, tagger_version
 
 ITEM_FIELDS = ("description", "decision", "minutes")
@@ -32,14 +33,15 @@ def sources(db: sqlite_utils.Database) -> Iterator[Source]:
     """Every taggable text in the database."""
     pages = db.query("""
         select document_pages.id, document_pages.text, document_pages.page, document_pages.version,
-               documents.id as document, documents.title, documents.url, meetings.date, councils.name as council
+               documents.id as document, documents.title, documents.url, documents.kind,
+               coalesce(meetings.date, documents.published) as date, councils.name as council
         from document_pages join documents on documents.id = document_pages.document
         left join meetings on meetings.id = documents.meeting
         left join councils on councils.slug = documents.council
         where document_pages.version = documents.current_version""")
     for page in pages:
         yield Source(page["id"], page["text"] or "", _day(page["date"]), page["council"] or "", page["title"] or "",
-                     f"{page['url']}#page={page['page']}",
+                     page["url"] if page["kind"] in ARTICLE_KINDS else f"{page['url']}#page={page['page']}",
                      {"document": page["document"], "version": page["version"], "page": page["page"]})
     items = db.query("""
         select agenda_items.*, meetings.date, councils.name as council

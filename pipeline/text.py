@@ -82,7 +82,7 @@ def extract_text(body: bytes, content_type: str | None, url: str) -> Extracted:
     kind = _document_kind(body, content_type, url)
     if kind == "pdf":
         return Extracted("pdf", pdf_pages(body))
-    charset = _charset_parameter(content_type)
+    charset = charset_parameter(content_type)
     if kind == "html":
         html, warning = decode_html(body, charset)
         return Extracted("html", [html_to_text(html)], warning)
@@ -109,7 +109,8 @@ def _media_type(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().lower()
 
 
-def _charset_parameter(content_type: str | None) -> str | None:
+def charset_parameter(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header, or None."""
     match = _CONTENT_TYPE_CHARSET.search(content_type or "")
     return match.group(1) if match else None
 

@@ -19,10 +19,11 @@ TABLES = ("promise_events", "evidence", "promise_mentions", "promises")
 
 
 def mentions(db: sqlite_utils.Database) -> list[dict]:
-    """The SEND commitments, each with its council's slug; not those in the text of a motion that
-    was lost, which the council never undertook."""
+    """The dated SEND commitments, each with its council's slug; not those in the text of a motion that
+    was lost, which the council never undertook (an article of unknown date cannot be placed in a
+    promise's history, so its commitments stay in the commitments table only)."""
     lost = [_fold(row["text"]) for row in db.query("select text from motions where outcome = 'lost'")]
-    rows = db.query("select * from commitments where is_send = 1 order by published, id")
+    rows = db.query("select * from commitments where is_send = 1 and published is not null order by published, id")
     return [{**row, "council": row["id"].split("/", 1)[0]} for row in rows
             if not any(_fold(row["text"]) in motion for motion in lost)]
 

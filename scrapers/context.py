@@ -18,7 +18,7 @@ class CrawlContext:
     spider_name: str
     run: int | None = None
     counts: dict = field(default_factory=lambda: dict.fromkeys(
-        ("new", "changed", "unchanged", "downloaded", "meetings", "committees"), 0))
+        ("new", "changed", "unchanged", "refused", "downloaded", "meetings", "committees"), 0))
 
     @property
     def archive(self) -> Path:
@@ -42,8 +42,9 @@ def crawl_context(crawler) -> CrawlContext:
         data_dir.mkdir(parents=True, exist_ok=True)
         spider = crawler.spider
         context = CrawlContext(
-            data_dir=data_dir, db=open_db(data_dir / "promises.db"), target=spider.council["slug"],
-            base_url=spider.council["base_url"], spider_name=spider.name,
+            data_dir=data_dir, db=open_db(data_dir / "promises.db"),
+            target=getattr(spider, "target", spider.council["slug"]), base_url=spider.council.get("base_url") or "",
+            spider_name=spider.name,
         )
         crawler._promises_context = context
     return context

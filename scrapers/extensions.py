@@ -36,7 +36,8 @@ class CrawlReport:
         figures = self._figures(context)
         store.finish_run(context.db, context.run, {**figures, "status": reason})
         _say(self._line(context, f"done ({reason}):"))
-        if figures["meetings"] == 0 and context.counts["committees"] == 0 and figures["errors"]:
+        if context.spider_name != "news" and figures["meetings"] == 0 and context.counts["committees"] == 0 \
+                and figures["errors"]:
             _say(f"{context.target}: no meetings were stored; the site may be blocking this client or is not"
                  f" a ModernGov site: see `crawl_errors` for run {context.run}")
 
@@ -55,11 +56,13 @@ class CrawlReport:
 
     def _line(self, context, state: str) -> str:
         f = self._figures(context)
-        return (
-            f"{context.target}: {state} {f['requests']} requests, {f['bytes'] / 1e6:.1f} MB, "
-            f"{f['meetings']} meetings, documents {f['documents_new']} new / {f['documents_changed']} changed / "
-            f"{f['documents_unchanged']} unchanged ({f['documents_downloaded']} downloaded), {f['errors']} errors"
-        )
+        counts = (f"{f['documents_new']} new / {f['documents_changed']} changed / {f['documents_unchanged']} unchanged "
+                  f"({f['documents_downloaded']} downloaded)")
+        if context.spider_name == "news":
+            found = f"articles {counts}, {context.counts['refused']} refused"
+        else:
+            found = f"{f['meetings']} meetings, documents {counts}"
+        return f"{context.target}: {state} {f['requests']} requests, {f['bytes'] / 1e6:.1f} MB, {found}, {f['errors']} errors"
 
 
 def _say(line: str) -> None:

@@ -121,3 +121,29 @@ class CrawlErrorItem:
     url: str
     reason: str
     severity: str = "error"
+
+
+@dataclass
+class NewsSourceItem:
+    """A news source of a council (registry `news:` entry) as the crawl reads it."""
+
+    council: str
+    source: dict
+    method: str | None  # feed, sitemap or listing: how its articles were found
+
+
+@dataclass
+class ArticleItem:
+    """One fetched article page, with what the feed, sitemap or listing said about it."""
+
+    id: str  # council/source/slug, from the URL
+    council: str
+    source: dict  # the registry entry: id, organisation, kind, party...
+    url: str
+    body: bytes
+    sha256: str
+    content_type: str | None
+    hint_title: str | None = None
+    hint_date: str | None = None  # ISO date from the feed, sitemap or listing
+    hint_source: str | None = None  # feed, sitemap or listing
+    not_modified: bool = False

@@ -3,8 +3,8 @@
 from pipeline import records
 from scrapers.context import crawl_context
 from scrapers.items import (
-    AttendanceItem, CommitteeItem, CouncilItem, CrawlErrorItem, DecisionItem, DocumentItem, MeetingItem,
-    MemberItem, MinutesItem, NamedVotesItem, RecordedVotesItem,
+    ArticleItem, AttendanceItem, CommitteeItem, CouncilItem, CrawlErrorItem, DecisionItem, DocumentItem,
+    MeetingItem, MemberItem, MinutesItem, NamedVotesItem, NewsSourceItem, RecordedVotesItem,
 )
 
 STORE = {
@@ -12,6 +12,7 @@ STORE = {
     CouncilItem: records.store_council, AttendanceItem: records.store_attendance,
     NamedVotesItem: records.store_named_votes, MemberItem: records.store_member,
     DecisionItem: records.store_decision, RecordedVotesItem: records.store_recorded_votes,
+    NewsSourceItem: records.store_news_source,
 }
 
 
@@ -27,6 +28,10 @@ class StorePipeline:
         context = crawl_context(self.crawler)
         if isinstance(item, DocumentItem):
             change = records.store_document(context.db, item, context.record_error)
+            context.counts[change] += 1
+            context.counts["downloaded"] += not item.not_modified
+        elif isinstance(item, ArticleItem):
+            change = records.store_article(context.db, item, context.record_error)
             context.counts[change] += 1
             context.counts["downloaded"] += not item.not_modified
         elif isinstance(item, MeetingItem):

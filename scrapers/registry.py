@@ -34,12 +34,13 @@ def slug_for_url(base_url: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", f"{parts.netloc}{parts.path}".lower()).strip("-")
 
 
-def resolve_target(target: str) -> dict:
+def resolve_target(target: str, news_only: bool = False, path: Path = REGISTRY) -> dict:
     """A registry entry for a slug or base URL; a base URL not in the registry gets a made-up entry.
 
-    Raises ValueError for an unknown slug or a council on a platform the crawler does not handle.
+    Raises ValueError for an unknown slug, or for a council on a platform whose meetings the crawler
+    does not read yet unless only its news is wanted.
     """
-    registry = load_registry()
+    registry = load_registry(Path(path))
     if "/" in target or "." in target:
         base_url = normalise_base_url(target)
         for council in registry.values():
@@ -53,11 +54,26 @@ def resolve_target(target: str) -> dict:
             "(see `promises crawl --list`) or a ModernGov base URL"
         )
     council = registry[target]
-    if council.get("platform") != "moderngov":
-        raise ValueError(f"{target} runs {council.get('platform')}; only ModernGov sites can be crawled yet")
+    if council.get("platform") != "moderngov" and not news_only:
+        raise ValueError(f"{target} runs {council.get('platform')}; only ModernGov meetings can be crawled yet "
+                         "(its news can: --only news)")
     return council
 
 
 def _site(url: str) -> str:
     """A base URL without its scheme, so http and https spellings of one site match."""
     return normalise_base_url(url).split("://", 1)[1].lower()
+
+
+def feed_source(url: str, organisation: str | None = None, kind: str = "news") -> dict:
+    """A news source entry for a feed given on the command line."""
+    host = urlsplit(url).hostname or "feed"
+    return {"id": slug_for_url(f"{host}/"), "name": organisation or host, "organisation": organisation or host,
+            "kind": kind, "party": None, "url": url, "feed": url, "verified": False}
+
+
+def feed_council(url: str, organisation: str | None, source: dict) -> dict:
+    """The entry a feed's articles are kept under when no council is named: its publisher's site."""
+    parts = urlsplit(url)
+    return {"slug": source["id"], "name": organisation or parts.hostname, "platform": "news",
+            "base_url": f"{parts.scheme}://{parts.netloc}/", "verified": False, "news": [source]}

@@ -37,6 +37,8 @@ EXTENSIONS = {"scrapers.extensions.CrawlReport": 500, "scrapy.extensions.telnet.
 # Where the crawl writes: set by `promises crawl` (PROMISES_DATA_DIR) for every crawl.
 PROMISES_DATA_DIR = "data"
 PROMISES_PROGRESS_INTERVAL = 5.0
+# How many pages of a news source's HTML listing to follow.
+PROMISES_NEWS_MAX_PAGES = 50
 # With --browser: how long a refused page (403, 429, 503) may take to pass a firewall's challenge.
 PROMISES_BROWSER_CHALLENGE_WAIT = 20.0
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from pipeline.articles import clean_text, is_wall
 from pipeline.commitments import classify, clauses
 from pipeline.sentences import Span, is_boilerplate
 from pipeline.topics import is_send
@@ -72,3 +73,26 @@ def test_case_insensitive_entries_are_written_in_lower_case(name):
                 yield from entries(value)
     for entry in entries(vocabulary(name)):
         assert _letters_outside_escapes(entry) == _letters_outside_escapes(entry).lower(), entry
+
+
+ARTICLE_EXAMPLES = vocabulary("articles")["examples"]
+
+
+@pytest.mark.parametrize("text", ARTICLE_EXAMPLES["noise"])
+def test_article_noise_example_is_dropped(text):
+    assert clean_text(f"{text}\nThe council will open a new school in 2026.") == "The council will open a new school in 2026."
+
+
+@pytest.mark.parametrize("text", ARTICLE_EXAMPLES["content"])
+def test_article_content_example_is_kept(text):
+    assert clean_text(text) == text
+
+
+@pytest.mark.parametrize("text", ARTICLE_EXAMPLES["wall"])
+def test_wall_example_is_a_wall(text):
+    assert is_wall(text)
+
+
+@pytest.mark.parametrize("text", ARTICLE_EXAMPLES["not_wall"] + ARTICLE_EXAMPLES["content"])
+def test_not_wall_example_is_not_a_wall(text):
+    assert not is_wall(text)

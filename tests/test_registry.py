@@ -1,5 +1,7 @@
 """The council registry: every entry well-formed, and crawl targets resolve as a user would expect."""
 
+import re
+
 import pytest
 
 from scrapers.registry import load_registry, normalise_base_url, resolve_target
@@ -45,3 +47,32 @@ def test_unusable_slug_is_a_clear_error(target, message):
 
 def test_normalise_base_url_adds_scheme_and_trailing_slash():
     assert normalise_base_url("democracy.kent.gov.uk") == "https://democracy.kent.gov.uk/"
+
+
+NEWS_KINDS = {"press_release", "news"}
+NEWS_KEYS = {"id", "name", "organisation", "kind", "party", "url", "feed", "sitemap", "listing", "verified", "source",
+             "domains"}
+
+
+@pytest.mark.parametrize("slug, council", list(load_registry().items()))
+def test_every_news_source_is_well_formed(slug, council):
+    ids = [source["id"] for source in council["news"]]
+    assert len(ids) == len(set(ids)), slug
+    for source in council["news"]:
+        assert set(source) <= NEWS_KEYS, (slug, source["id"])
+        assert re.fullmatch(r"[a-z0-9-]+", source["id"]), (slug, source["id"])
+        assert source["kind"] in NEWS_KINDS and isinstance(source["verified"], bool), (slug, source["id"])
+        assert source["url"].startswith(("http://", "https://")), (slug, source["id"])
+        listing = source.get("listing")
+        assert listing is None or {"url", "links"} <= set(listing), (slug, source["id"])
+
+
+def test_hertfordshire_has_its_newsroom_party_groups_and_papers():
+    news = load_registry()["hertfordshire"]["news"]
+    assert {"Liberal Democrats", "Conservative", "Labour"} <= {source["party"] for source in news}
+    assert any(source["kind"] == "press_release" and source["party"] is None for source in news)
+    assert sum(source["kind"] == "news" for source in news) >= 3
+
+
+def test_cmis_council_resolves_when_only_its_news_is_wanted():
+    assert resolve_target("essex", news_only=True)["platform"] == "cmis"

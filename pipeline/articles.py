@@ -1,0 +1,121 @@
+"""Web articles (press releases, party news, local papers) to clean text with trafilatura.
+
+Page furniture goes in two passes: elements that `pipeline/patterns/articles.yml` names (cookie notices,
+share buttons, related articles, comments) are dropped before trafilatura reads the page, and lines of its
+text that are furniture by their words (a cookie banner written as plain paragraphs, an "as it happened"
+footer) are dropped after. A paywall or consent wall raises `ArticleRefused`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+import lxml.html
+import trafilatura
+from lxml import etree
+from lxml.cssselect import CSSSelector
+
+from pipeline.text import charset_parameter, decode_html
+from pipeline.vocabulary import vocabulary
+
+MIN_WORDS = 25  # fewer words than this after cleaning is no article (a wall, a stub, an error page)
+DATE_OPTIONS = {"extensive_search": False, "original_date": True}  # metadata and markup, never guesses
+
+
+class ArticleRefused(Exception):
+    """A page that holds no article: a paywall, a consent wall or no text; str() says which."""
+
+
+@dataclass
+class Article:
+    title: str
+    text: str
+    published: date | None
+    date_source: str | None  # "page" (its metadata or markup), or the discovery hint's source, or None
+    author: str | None
+
+
+def extract_article(body: bytes | str, url: str, content_type: str | None = None, hint_title: str | None = None,
+                    hint_date: date | None = None, hint_source: str | None = None) -> Article:
+    """The article of an HTML page: title, date (the page's own first, then the hint from the feed,
+    sitemap or listing that led to it), author and body text without furniture.
+
+    Raises ArticleRefused for a paywall, a consent wall or a page with no article text.
+    """
+    html = decode_html(body, charset_parameter(content_type))[0] if isinstance(body, bytes) else body
+    tree = _cleaned_tree(html)
+    if tree is None:
+        raise ArticleRefused("not an HTML page")
+    found = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
+        date_extraction_params=DATE_OPTIONS,
+    )
+    text = clean_text(found.text if found else "")
+    _refuse_walls(text, tree)
+    published, date_source = _page_date(found), "page"
+    if published is None:
+        published, date_source = hint_date, hint_source if hint_date else None
+    title = (found and found.title) or hint_title or ""
+    return Article(title=" ".join(title.split()), text=text, published=published, date_source=date_source,
+                   author=(found and found.author) or None)
+
+
+def clean_text(text: str) -> str:
+    """Article text without furniture lines, one paragraph per line."""
+    noise = _noise()
+    lines = (" ".join(line.split()) for line in (text or "").splitlines())
+    return "\n".join(line for line in lines if line and not noise.fullmatch(line))
+
+
+def is_wall(text: str) -> bool:
+    """True when the text is what a paywall or consent wall says."""
+    return bool(_walls().search(text))
+
+
+def _refuse_walls(text: str, tree) -> None:
+    words = len(text.split())
+    if words >= MIN_WORDS:
+        return
+    page_text = " ".join(tree.xpath("string(//body)").split()) if tree.find("body") is not None else ""
+    wall = _walls().search(page_text)
+    if wall:
+        raise ArticleRefused(f"paywall or consent wall, not an article: page says {wall.group(0)!r}")
+    raise ArticleRefused(f"no article text ({words} words after removing page furniture)")
+
+
+def _page_date(found) -> date | None:
+    try:
+        return date.fromisoformat(found.date[:10]) if found and found.date else None
+    except ValueError:
+        return None
+
+
+def _cleaned_tree(html: str):
+    """The page's tree without the elements articles.yml names; None when it is not HTML."""
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    for selector in _removals():
+        for element in selector(tree):
+            if element.getparent() is not None and element.tag not in ("html", "body", "article", "main"):
+                element.drop_tree()
+    return tree
+
+
+@cache
+def _removals() -> tuple[CSSSelector, ...]:
+    return tuple(CSSSelector(pattern) for pattern in vocabulary("articles")["remove"])
+
+
+@cache
+def _noise() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in vocabulary("articles")["noise"]), re.IGNORECASE)
+
+
+@cache
+def _walls() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in vocabulary("articles")["walls"]), re.IGNORECASE)
