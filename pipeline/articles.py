@@ -46,20 +46,22 @@ def extract_article(body: bytes | str, url: str, content_type: str | None = None
     Raises ArticleRefused for a paywall, a consent wall or a page with no article text.
     """
     html = decode_html(body, charset_parameter(content_type))[0] if isinstance(body, bytes) else body
-    tree = _cleaned_tree(html)
+    tree = _tree(html)
     if tree is None:
         raise ArticleRefused("not an HTML page")
+    page_text = " ".join(tree.xpath("string(//body)").split())  # before furniture goes: a wall can be furniture
+    _drop_furniture(tree)
     found = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
         date_extraction_params=DATE_OPTIONS,
     )
-    text = clean_text(found.text if found else "")
-    _refuse_walls(text, tree)
+    title = " ".join(((found and found.title) or hint_title or "").split())
+    text = _without_headline(clean_text(found.text if found else ""), title)
+    _refuse_walls(text, page_text)
     published, date_source = _page_date(found), "page"
     if published is None:
         published, date_source = hint_date, hint_source if hint_date else None
-    title = (found and found.title) or hint_title or ""
-    return Article(title=" ".join(title.split()), text=text, published=published, date_source=date_source,
+    return Article(title=title, text=text, published=published, date_source=date_source,
                    author=(found and found.author) or None)
 
 
@@ -75,15 +77,25 @@ def is_wall(text: str) -> bool:
     return bool(_walls().search(text))
 
 
-def _refuse_walls(text: str, tree) -> None:
+def _refuse_walls(text: str, page_text: str) -> None:
+    """Refuse a page whose article text shows a wall's words, or that has too little text to be an
+    article: then the whole page says why, if a wall is what it shows."""
+    wall = _walls().search(text)
     words = len(text.split())
-    if words >= MIN_WORDS:
+    if wall is None and words >= MIN_WORDS:
         return
-    page_text = " ".join(tree.xpath("string(//body)").split()) if tree.find("body") is not None else ""
-    wall = _walls().search(page_text)
+    wall = wall or _walls().search(page_text)
     if wall:
         raise ArticleRefused(f"paywall or consent wall, not an article: page says {wall.group(0)!r}")
     raise ArticleRefused(f"no article text ({words} words after removing page furniture)")
+
+
+def _without_headline(text: str, title: str) -> str:
+    """The text without leading lines that repeat the title (many pages put their <h1> in the article)."""
+    lines = text.split("\n")
+    while lines and title and lines[0].casefold() == title.casefold():
+        lines.pop(0)
+    return "\n".join(lines)
 
 
 def _page_date(found) -> date | None:
@@ -93,17 +105,20 @@ def _page_date(found) -> date | None:
         return None
 
 
-def _cleaned_tree(html: str):
-    """The page's tree without the elements articles.yml names; None when it is not HTML."""
+def _tree(html: str):
+    """The page's tree; None when it is not HTML."""
     try:
-        tree = lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return None
+
+
+def _drop_furniture(tree) -> None:
+    """Drop the elements articles.yml names (never the page, its body or its article)."""
     for selector in _removals():
         for element in selector(tree):
             if element.getparent() is not None and element.tag not in ("html", "body", "article", "main"):
                 element.drop_tree()
-    return tree
 
 
 @cache

@@ -78,7 +78,7 @@ class NewsSpider(scrapy.Spider):
                 yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error,
                                      cb_kwargs={"source": source, "methods": methods[:1], "depth": depth + 1})
             return
-        sitemap = _sitemap(response.body)
+        sitemap = _sitemap(response)
         if sitemap is None:
             yield from self._fail(response.url, source, methods, "not a sitemap (no urlset or sitemapindex)")
             return
@@ -181,9 +181,9 @@ def _hosts(source: dict) -> set[str]:
     return {urlsplit(url).hostname for url in urls if url} | set(source.get("domains") or ())
 
 
-def _sitemap(body: bytes):
-    if gzip_magic_number(body):
-        body = gunzip(body)
+def _sitemap(response):
+    """The response's sitemap (gzipped or not), or None when it holds none."""
+    body = gunzip(response.body) if gzip_magic_number(response) else response.body
     try:
         sitemap = Sitemap(body)
     except Exception:  # lxml raises several kinds for what is not XML
