@@ -4,6 +4,8 @@
 (path and query, with or without a leading slash, raw spaces or ``%20``) the way a
 ModernGov install would: ``*.aspx`` pages as uncacheable HTML, documents with
 ``ETag``/``Last-Modified`` and ``304 Not Modified`` on a matching conditional request.
+The demo site also serves news about its council under ``news/``, ``libdems/``, ``gazette/`` and
+``herald/`` (see demo/news.py), with validators like documents.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from typing import NamedTuple
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
-from demo import decisions, faults, pages, pdfs, people, webservice
+from demo import decisions, faults, news, pages, pdfs, people, webservice
 from demo.bench import BenchCouncil
 from demo.markup import d_param
 from demo.story import load_story
@@ -41,7 +43,7 @@ class Response(NamedTuple):
 def load_site(name: str, *, slow_seconds: float = 5.0) -> Site:
     """Build a bundled site: "demo" (demo/council.yml), "faults" or "bench:N"."""
     if name == "demo":
-        return Site(load_story(), web_service=True)
+        return Site(load_story(), web_service=True, news_sources=True)
     if name == "faults":
         return Site(faults.build_council(slow_seconds), malformed_page=faults.MALFORMED_PAGE)
     if name.startswith("bench:") and name[6:].isdigit():
@@ -57,9 +59,11 @@ class Site(Mapping):
     ``Mapping.get``, `get` never returns a default: an unknown target gives a 404 response.
     """
 
-    def __init__(self, council, malformed_page: bytes = b"", web_service: bool = False):
+    def __init__(self, council, malformed_page: bytes = b"", web_service: bool = False,
+                 news_sources: bool = False):
         self.council = council
         self.web_service = web_service
+        self.news_sources = news_sources
         self._malformed_page = malformed_page
         self._builders = {**pdfs.BUILDERS, **faults.BUILDERS}
         self._body = functools.lru_cache(maxsize=512)(self._build)
@@ -88,6 +92,8 @@ class Site(Mapping):
         if path.startswith("documents/"):
             return self._document(path, _lower(headers))
         params = {k.lower(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+        if self.news_sources and news.owns(path):
+            return self._news(path, params, _lower(headers))
         if path.lower().startswith("mgwebservice.asmx/"):
             return self._service(path.split("/", 1)[1], params)
         if path.lower() == "mgconvert2pdf.aspx":
@@ -131,6 +137,8 @@ class Site(Mapping):
         yield DECISIONS
         for decision in decisions.decisions(council):
             yield f"ieDecisionDetails.aspx?ID={decision.id}"
+        if self.news_sources:
+            yield from news.targets()
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
@@ -146,6 +154,17 @@ class Site(Mapping):
         if body is None:
             return self._error(404)
         return Response(200, {"Content-Type": "text/xml; charset=utf-8", "Cache-Control": "private"}, body)
+
+    def _news(self, path: str, params: dict, headers: dict) -> Response:
+        """A news page, feed or sitemap; its links are absolute for the request's Host (demo/news.py)."""
+        page = news.render(path, params, news.base_url(headers.get("host")))
+        if page is None:
+            return self._error(404)
+        validators = {"ETag": '"' + hashlib.sha256(page.body).hexdigest()[:32] + '"',
+                      "Last-Modified": format_datetime(page.modified, usegmt=True)}
+        if _not_modified(headers, validators["ETag"], page.modified):
+            return Response(304, validators, b"")
+        return Response(200, {"Content-Type": page.content_type, **validators}, page.body)
 
     def _error(self, status: int) -> Response:
         render = pages.not_found if status == 404 else pages.server_error

@@ -121,8 +121,11 @@ def _score_linking(report: Report, gold: dict, tracked: Tracked, chosen: dict) -
         key = key_of.get(row["promise"])
         if key is None:
             continue
-        hit = next((phrase for phrase in phrases[key] if _contains(row["quote"], phrase)), None)
-        if hit and (key, hit) not in found:
+        # A row takes the first phrase it holds that no other row took, so two statements matching
+        # one general phrase do not hide a later, more specific one.
+        hit = next((phrase for phrase in phrases[key]
+                    if (key, phrase) not in found and _contains(row["quote"], phrase)), None)
+        if hit:
             report.linking.true_positive += 1
             found.add((key, hit))
         else:  # a statement the gold does not name, or one it names linked twice

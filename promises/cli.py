@@ -67,29 +67,51 @@ def cli():
                    "that refuses scripted clients (HTTP 403 or a challenge page), after asking the council "
                    "or checking its terms. Still obeys robots.txt and the throttle and names this tool in "
                    "its User-Agent; slower.")
+@click.option("--only", type=click.Choice(["meetings", "news"]),
+              help="Crawl only the meetings (ModernGov) or only the news sources (councils.yml `news:`).")
+@click.option("--feed", metavar="URL", help="Crawl this RSS/Atom feed of articles, for the councils named (or, "
+              "with none, for an organisation of its own made from the feed's site).")
+@click.option("--org", metavar="NAME", help="With --feed: the organisation that publishes it (default: its host).")
+@click.option("--kind", type=click.Choice(["press_release", "news"]), default="news", show_default=True,
+              help="With --feed: press releases (a council or party group) or news (a paper).")
+@click.option("--registry", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="FILE",
+              help="Read councils and their news sources from this file instead of the bundled councils.yml.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=2 (repeatable).")
 def crawl(targets, data_dir, since, until, resume, max_document_mb, list_councils, committees, incremental,
-          html_only, browser, overrides):
-    """Crawl ModernGov councils by registry slug (e.g. hertfordshire) or by base URL.
+          html_only, browser, only, feed, org, kind, registry, overrides):
+    """Crawl councils by registry slug (e.g. hertfordshire) or ModernGov base URL: their meetings, and the
+    press releases and local news of their news sources (feeds, sitemaps or listings in councils.yml).
 
     Obeys robots.txt, identifies itself, throttles itself and sends conditional requests, so a
-    re-crawl of an unchanged site downloads no document again. Progress goes to stderr; each
-    council's figures are kept in the crawl_runs table and problems in crawl_errors.
+    re-crawl of an unchanged site downloads no document again. Copies of one release on several sites
+    become one document with all their addresses. Progress goes to stderr; each crawl's figures are
+    kept in the crawl_runs table and problems in crawl_errors.
     """
-    from scrapers.registry import load_registry, resolve_target
+    from scrapers.registry import REGISTRY, feed_council, feed_source, load_registry, resolve_target
+
+    registry = registry or REGISTRY
 
     if list_councils:
-        for slug, council in load_registry().items():
+        for slug, council in load_registry(registry).items():
             flag = "" if council.get("verified") else "  (unverified)"
-            click.echo(f"{slug:18} {council['platform']:10} {council.get('base_url') or '-'}{flag}")
+            news = len(council.get("news") or ())
+            click.echo(f"{slug:18} {council['platform']:10} {council.get('base_url') or '-'}{flag}"
+                       f"  {news} news source{'s' * (news != 1)}")
         return
-    if not targets:
-        raise click.UsageError("name at least one council slug or base URL (see --list)")
+    if not targets and not feed:
+        raise click.UsageError("name at least one council slug or base URL (see --list), or give --feed URL")
+    if (org or kind != "news") and not feed:
+        raise click.UsageError("--org and --kind describe a --feed")
     try:
-        councils = [resolve_target(target) for target in targets]
+        councils = [resolve_target(target, news_only=only == "news" or bool(feed), path=registry)
+                    for target in targets]
     except ValueError as problem:
         raise click.UsageError(str(problem)) from None
+    if feed:
+        source = feed_source(feed, org, kind)
+        councils = [{**council, "news": [source]} for council in councils] or [feed_council(feed, org, source)]
+        only = "news"
     if since is None:
         since = years_before(date.today(), 5)
     councils = [{**council, "web_service": council.get("web_service", True) and not html_only,
@@ -99,10 +121,17 @@ def crawl(targets, data_dir, since, until, resume, max_document_mb, list_council
 
     settings = {"DOWNLOAD_MAXSIZE": int(max_document_mb * 1024 * 1024), **_parse_overrides(overrides)}
     try:
-        run_crawls(councils, data_dir, since=since, until=until, resume=resume, overrides=settings, browser=browser,
-                   incremental=incremental)
+        articles = run_crawls(councils, data_dir, since=since, until=until, resume=resume, overrides=settings,
+                              browser=browser, incremental=incremental, only=only)
     except BrowserUnavailable as problem:
         raise click.ClickException(str(problem)) from None
+    if articles is not None:
+        click.echo(_articles_line(articles), err=True)
+
+
+def _articles_line(counts: dict) -> str:
+    return (f"Articles: {counts['copies']} pages read make {counts['documents']} documents "
+            f"({counts['syndicated']} syndicated copies joined another site's release)")
 
 
 @cli.command()
@@ -162,11 +191,13 @@ def publish(data_dir, publisher, extra, dry_run):
 @click.option("--site-port", type=int, default=8002, show_default=True,
               help="Port for the demo council site (a free one if taken).")
 def demo(data_dir, serve, port, site_port):
-    """Crawl the bundled demo council (served on 127.0.0.1), tag and track it, build the database, serve it.
+    """Crawl the bundled demo council (served on 127.0.0.1): its meetings, its newsroom, a party group's site and
+    two local papers; tag and track it, build the database, serve it.
 
     The demo council's site stays up while Datasette runs, so the source links work.
     """
     from db.build import build_database
+    from demo.news import sources as news_sources
     from demo.site import load_site
     from scrapers.crawl import run_crawls
 
@@ -174,9 +205,11 @@ def demo(data_dir, serve, port, site_port):
     with _serve_site(site, site_port) as server:
         click.echo(f"Demo council site at {server.url}", err=True)
         council = {"slug": site.council.slug, "name": site.council.name, "platform": "moderngov",
-                   "base_url": server.url, "verified": True}
+                   "base_url": server.url, "verified": True, "news": news_sources(server.url)}
         # Our own server on loopback: no need to wait between requests.
-        run_crawls([council], data_dir, overrides={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0})
+        articles = run_crawls([council], data_dir, overrides={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0})
+        if articles is not None:
+            click.echo(_articles_line(articles), err=True)
         _tag(data_dir / "promises.db")
         _track(data_dir / "promises.db")
         counts = build_database(data_dir / "promises.db")

@@ -32,6 +32,19 @@ def test_crawl_list_shows_the_registry():
     assert result.returncode == 0
     assert "hertfordshire" in result.stdout and "https://democracy.hertfordshire.gov.uk/" in result.stdout
     assert "(unverified)" in result.stdout
+    assert "15 news sources" in next(line for line in result.stdout.splitlines() if line.startswith("hertfordshire"))
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--org", "Herts Lib Dems", "hertfordshire"), "--org and --kind describe a --feed"),
+    (("essex",), "only ModernGov meetings can be crawled yet (its news can: --only news)"),
+    ((), "or give --feed URL"),
+    (("hertfordshire", "--only", "everything"), "'everything' is not one of 'meetings', 'news'"),
+])
+def test_crawl_options_that_do_not_fit_together_are_usage_errors(tmp_path, args, message):
+    result = run_promises("crawl", *args, "--data-dir", str(tmp_path))
+    assert result.returncode == 2 and message in result.stderr
+    assert not (tmp_path / "promises.db").exists()
 
 
 @pytest.mark.parametrize("day, expected", [

@@ -23,19 +23,24 @@ def demo_run(data_dir):
     return open_db(data_dir / "promises.db")
 
 
-def last_run(db) -> dict:
-    return next(db.query("select * from crawl_runs order by id desc limit 1"))
+def last_run(db, target: str = "demoshire") -> dict:
+    return next(db.query("select * from crawl_runs where target = ? order by id desc limit 1", [target]))
+
+
+def counts(db) -> dict:
+    """Rows by table, the last meetings and news runs, and the documents of meetings only."""
+    return {table: db[table].count for table in db.table_names()} | {
+        "run": last_run(db), "news_run": last_run(db, "demoshire/news"),
+        "meeting_documents": db["documents"].count_where("kind not in ('press_release', 'news')")}
 
 
 @pytest.fixture(scope="module")
 def demo_twice(tmp_path_factory):
     """The demo database after one run, with its counts; then after a second run on the same folder."""
     data_dir = tmp_path_factory.mktemp("demo")
+    first = counts(demo_run(data_dir))
     db = demo_run(data_dir)
-    first = {table: db[table].count for table in db.table_names()} | {"run": last_run(db)}
-    db = demo_run(data_dir)
-    second = {table: db[table].count for table in db.table_names()} | {"run": last_run(db)}
-    return db, first, second
+    return db, first, counts(db)
 
 
 def test_demo_holds_meetings_of_three_committees_with_items(demo_twice):
@@ -77,25 +82,27 @@ def test_demo_minutes_are_whole_from_the_web_service(demo_twice):
 def test_demo_first_run_counts_every_document_as_new_without_errors(demo_twice):
     db, first, _ = demo_twice
     run = first["run"]
-    assert run["documents_new"] == first["documents"] > 0
+    assert run["documents_new"] == first["meeting_documents"] > 0
     assert run["errors"] == 0 and run["status"] == "finished"
     assert run["requests"] > run["documents_new"] and run["bytes"] > 0
+    news = first["news_run"]
+    assert news["documents_new"] == first["article_copies"] == 12 and news["errors"] == 0
 
 
 def test_second_demo_run_downloads_no_document_body(demo_twice):
     _, first, second = demo_twice
-    run = second["run"]
-    assert (run["documents_new"], run["documents_changed"], run["documents_downloaded"]) == (0, 0, 0)
-    assert run["documents_unchanged"] == first["documents"]
+    for run, copies in ((second["run"], first["meeting_documents"]), (second["news_run"], first["article_copies"])):
+        assert (run["documents_new"], run["documents_changed"], run["documents_downloaded"]) == (0, 0, 0)
+        assert run["documents_unchanged"] == copies
 
 
 def test_second_demo_run_adds_no_rows(demo_twice):
     _, first, second = demo_twice
     for table in ("meetings", "agenda_items", "motions", "documents", "document_versions", "document_pages",
                   "crawl_errors", "committees", "recorded_votes", "member_votes", "members", "attendance",
-                  "decisions", "decision_documents"):
+                  "decisions", "decision_documents", "article_copies", "news_sources"):
         assert second[table] == first[table], table
-    assert second["crawl_runs"] == first["crawl_runs"] + 1
+    assert second["crawl_runs"] == first["crawl_runs"] + 2  # meetings and news
 
 
 def test_demo_meetings_come_from_the_web_service_with_printed_pdfs_and_votes(demo_twice):
@@ -228,7 +235,7 @@ def test_resume_continues_an_interrupted_crawl(tmp_path):
     db, whole = open_db(tmp_path / "promises.db"), open_db(fresh_dir / "promises.db")
     runs = list(db.query("select * from crawl_runs order by id"))
     assert runs[0]["status"] == "closespider_pagecount"
-    assert runs[1]["requests"] < last_run(whole)["requests"], "the resumed crawl did not start over"
+    assert runs[1]["requests"] < last_run(whole, runs[0]["target"])["requests"], "the resumed crawl did not start over"
     for table in ("meetings", "agenda_items", "documents"):
         assert db[table].count == whole[table].count, table
 
