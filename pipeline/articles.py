@@ -22,7 +22,9 @@ from pipeline.text import charset_parameter, decode_html
 from pipeline.vocabulary import vocabulary
 
 MIN_WORDS = 25  # fewer words than this after cleaning is no article (a wall, a stub, an error page)
-DATE_OPTIONS = {"extensive_search": False, "original_date": True}  # metadata and markup, never guesses
+DATE_OPTIONS = {"extensive_search": False, "original_date": True}  # metadata and markup, never the text
+META_DATES = ("//meta[@property='article:published_time' or @property='og:published_time' or "
+              "@name='date' or @name='DC.date' or @name='dcterms.created' or @itemprop='datePublished']/@content")
 
 
 class ArticleRefused(Exception):
@@ -58,7 +60,7 @@ def extract_article(body: bytes | str, url: str, content_type: str | None = None
     title = " ".join(((found and found.title) or hint_title or "").split())
     text = _without_headline(clean_text(found.text if found else ""), title)
     _refuse_walls(text, page_text)
-    published, date_source = _page_date(found), "page"
+    published, date_source = _metadata_date(tree) or _page_date(found), "page"
     if published is None:
         published, date_source = hint_date, hint_source if hint_date else None
     return Article(title=title, text=text, published=published, date_source=date_source,
@@ -96,6 +98,27 @@ def _without_headline(text: str, title: str) -> str:
     while lines and title and lines[0].casefold() == title.casefold():
         lines.pop(0)
     return "\n".join(lines)
+
+
+def _metadata_date(tree) -> date | None:
+    """The publication date the page's metadata states (meta tags, then JSON-LD), before any guess:
+    htmldate also reads dates out of addresses, and "/2020/05/25.3m-school" is not 25 May."""
+    for value in tree.xpath(META_DATES):
+        day = _iso_day(value)
+        if day:
+            return day
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        found = re.search(r'"datePublished"\s*:\s*"([^"]+)"', script)
+        if found and _iso_day(found.group(1)):
+            return _iso_day(found.group(1))
+    return None
+
+
+def _iso_day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
 
 
 def _page_date(found) -> date | None:

@@ -160,3 +160,13 @@ def test_windows_1252_page_declared_in_a_meta_tag_decodes_without_a_charset_head
 def test_str_body_is_read_as_it_is():
     body = (NEWS / PARTY_RELEASE).read_text(encoding="utf-8")
     assert extract_article(body, "https://www.testshire.example/x").text == PARTY_RELEASE_TEXT
+
+
+def test_date_in_the_metadata_beats_a_date_like_address():
+    page = ('<html><head><meta property="article:published_time" content="2020-05-24T10:00:00+00:00">'
+            '<title>School approved</title></head><body><article><h1>School approved</h1><p>'
+            + "The cabinet approved a new special school for the town, with places for eighty pupils. " * 4
+            + "</p></article></body></html>")
+    article = extract_article(page.encode(), "https://council.test/news/2020/05/25.3m-special-school-approved",
+                              "text/html; charset=utf-8")
+    assert (article.published, article.date_source) == (date(2020, 5, 24), "page")
