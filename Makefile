@@ -27,5 +27,6 @@ bench: $(BIN)/promises debian-packages
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/tagging.py --mb 20 --series 5,10,20,40
 	$(BIN)/python benchmarks/tracking.py
+	$(BIN)/python benchmarks/articles.py
 	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(BIN)/python benchmarks/site.py --generate benchmarks/out/site-bench
