@@ -88,7 +88,13 @@ def crawl(targets, data_dir, since, until, resume, max_document_mb, list_council
     become one document with all their addresses. Progress goes to stderr; each crawl's figures are
     kept in the crawl_runs table and problems in crawl_errors.
     """
-    from scrapers.registry import REGISTRY, feed_council, feed_source, load_registry, resolve_target
+    from scrapers.registry import (
+        REGISTRY,
+        feed_council,
+        feed_source,
+        load_registry,
+        resolve_target,
+    )
 
     registry = registry or REGISTRY
 
