@@ -67,8 +67,8 @@ def _drop_documents(db: sqlite_utils.Database, ids: list[str]) -> None:
     """Remove documents whose copies now belong to another's, with their pages and commitments."""
     with db.conn:
         for document in ids:
+            db.conn.execute("delete from tagged where source in (select id from document_pages where document = ?)",
+                            [document])
             for table, column in (("commitments", "document"), ("document_pages", "document"),
                                   ("document_versions", "document"), ("documents", "id")):
                 db.conn.execute(f"delete from [{table}] where [{column}] = ?", [document])
-            db.conn.execute("delete from tagged where source like ? escape '\\'",
-                            [document.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "@%"])

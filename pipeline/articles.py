@@ -18,6 +18,7 @@ import trafilatura
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
+from pipeline.dates import iso_day
 from pipeline.text import charset_parameter, decode_html
 from pipeline.vocabulary import vocabulary
 
@@ -60,7 +61,7 @@ def extract_article(body: bytes | str, url: str, content_type: str | None = None
     title = " ".join(((found and found.title) or hint_title or "").split())
     text = _without_headline(clean_text(found.text if found else ""), title)
     _refuse_walls(text, page_text)
-    published, date_source = _metadata_date(tree) or _page_date(found), "page"
+    published, date_source = _metadata_date(tree) or iso_day(found and found.date), "page"
     if published is None:
         published, date_source = hint_date, hint_source if hint_date else None
     return Article(title=title, text=text, published=published, date_source=date_source,
@@ -104,28 +105,13 @@ def _metadata_date(tree) -> date | None:
     """The publication date the page's metadata states (meta tags, then JSON-LD), before any guess:
     htmldate also reads dates out of addresses, and "/2020/05/25.3m-school" is not 25 May."""
     for value in tree.xpath(META_DATES):
-        day = _iso_day(value)
-        if day:
+        if day := iso_day(value):
             return day
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         found = re.search(r'"datePublished"\s*:\s*"([^"]+)"', script)
-        if found and _iso_day(found.group(1)):
-            return _iso_day(found.group(1))
+        if day := iso_day(found and found.group(1)):
+            return day
     return None
-
-
-def _iso_day(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
-
-
-def _page_date(found) -> date | None:
-    try:
-        return date.fromisoformat(found.date[:10]) if found and found.date else None
-    except ValueError:
-        return None
 
 
 def _tree(html: str):

@@ -112,3 +112,11 @@ def _time_from(match: re.Match) -> datetime.time | None:
     if hour > 23 or minute > 59:
         return None
     return datetime.time(hour, minute)
+
+
+def iso_day(value: str | None) -> datetime.date | None:
+    """The date an ISO 8601 date or timestamp starts with ("2024-03-04T10:00:00+00:00"), or None."""
+    try:
+        return datetime.date.fromisoformat(value.strip()[:10]) if value else None
+    except ValueError:
+        return None

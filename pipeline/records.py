@@ -1,8 +1,8 @@
 """From crawled items to database rows: the work behind the Scrapy item pipeline, as plain functions."""
 
 import json
-from datetime import date
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Callable
 

@@ -50,9 +50,12 @@ def group_copies(texts: dict[str, str], threshold: float = THRESHOLD) -> list[li
     index = MinHashLSH(threshold=min(CANDIDATE_THRESHOLD, threshold), num_perm=NUM_PERM)
     parent = {key: key for key in keys}
     for key in comparable:
+        own = None  # shingled once, and only when the index proposes a pair
         for other in index.query(signatures[key]):
-            if _root(parent, key) != _root(parent, other) and similarity(texts[key], texts[other]) >= threshold:
-                _union(parent, key, other)
+            if _root(parent, key) != _root(parent, other):
+                own = own if own is not None else shingles(texts[key])
+                if _jaccard(own, shingles(texts[other])) >= threshold:
+                    _union(parent, key, other)
         index.insert(key, signatures[key])
     groups: dict[str, list[str]] = {}
     for key in keys:

@@ -7,7 +7,7 @@ tried. Every article page becomes an ArticleItem; extraction and syndicated copi
 """
 
 import re
-from datetime import date, datetime
+from datetime import date
 from urllib.parse import urlsplit
 
 import feedparser
@@ -16,6 +16,7 @@ from scrapy.http import TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
+from pipeline.dates import iso_day
 from scrapers.items import ArticleItem, CouncilItem, CrawlErrorItem, NewsSourceItem
 from scrapers.spiders.moderngov import describe_failure
 
@@ -85,7 +86,7 @@ class NewsSpider(scrapy.Spider):
         if depth == 0:
             yield NewsSourceItem(self.slug, source, "sitemap")
         for entry in sitemap:
-            when = _iso_date(entry.get("lastmod"))
+            when = iso_day(entry.get("lastmod"))
             if sitemap.type == "sitemapindex" and depth < 3:
                 yield scrapy.Request(response.urljoin(entry["loc"]), callback=self.parse_sitemap, errback=self.on_error,
                                      cb_kwargs={"source": source, "methods": methods[:1], "depth": depth + 1})
@@ -198,10 +199,3 @@ def _bozo(feed) -> str:
 
 def _struct_date(value) -> date | None:
     return date(*value[:3]) if value else None
-
-
-def _iso_date(value: str | None) -> date | None:
-    try:
-        return datetime.fromisoformat(value.strip()[:10]).date() if value else None
-    except ValueError:
-        return None
